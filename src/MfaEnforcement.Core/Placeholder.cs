@@ -1,0 +1,1 @@
+namespace MfaEnforcement.Core; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace MfaEnforcement; internal static class Placeholder { }
