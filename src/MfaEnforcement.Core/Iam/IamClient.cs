@@ -1,0 +1,205 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using System.Xml.Linq;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using Amazon.SecurityToken;
+using MfaEnforcement.Core.Iam.Wire;
+
+namespace MfaEnforcement.Core.Iam;
+
+/// <summary>
+/// <see cref="IIamClient"/> over the wire: IAM through <see cref="IamServiceClient"/> on AWSSDK.Core, STS through
+/// AWSSDK.SecurityToken. AWS's errors and network failures leave it as <see cref="IamException"/> only.
+/// </summary>
+public sealed partial class IamClient : IIamClient, IDisposable
+{
+    private readonly IamServiceClient _iam;
+    private readonly AWSCredentials _credentials;
+    private readonly IamConnectionOptions _options;
+    private readonly string? _region;
+    private AmazonSecurityTokenServiceClient? _sts;
+
+    /// <summary>Resolves credentials and the endpoint; throws <see cref="IamException"/> when none are found.</summary>
+    public IamClient(IamConnectionOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        var config = new IamClientConfig { MaxErrorRetry = options.MaxErrorRetry };
+        _credentials = ResolveCredentials(options, config, out _region);
+
+        // A region is always set (or an explicit endpoint), so the SDK never probes instance metadata for one.
+        var partition = IamPartition.FromRegion(_region);
+        if (!string.IsNullOrEmpty(options.EndpointUrl))
+        {
+            config.ServiceURL = options.EndpointUrl;
+            config.AuthenticationRegion = partition.SigningRegion;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(partition.SigningRegion);
+        }
+
+        _iam = new IamServiceClient(_credentials, config);
+        Endpoint = config.ServiceURL ?? partition.Endpoint;
+        Partition = partition;
+    }
+
+    /// <summary>The IAM endpoint requests go to.</summary>
+    public string Endpoint { get; }
+
+    /// <summary>The partition of the account.</summary>
+    public IamPartition Partition { get; }
+
+    /// <summary>The access key id that signs requests (never the secret), for safety checks and messages.</summary>
+    public string AccessKeyId => _credentials.GetCredentials().AccessKey;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _iam.Dispose();
+        _sts?.Dispose();
+    }
+
+    private async Task<XElement> CallAsync(string action, QueryParameters parameters, CancellationToken ct)
+    {
+        try
+        {
+            var response = await _iam.CallAsync(action, parameters, ct).ConfigureAwait(false);
+            return response.Result;
+        }
+        catch (Exception e) when (Translate(action, e, ct) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async Task<T> CallAsync<T>(
+        string action, QueryParameters parameters, Func<XElement, T> read, CancellationToken ct)
+    {
+        var result = await CallAsync(action, parameters, ct).ConfigureAwait(false);
+        try
+        {
+            return read(result);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or XmlException)
+        {
+            throw new IamException(
+                action, IamException.InvalidResponse,
+                $"The answer to {action} from {Endpoint} could not be read: {e.Message}", innerException: e);
+        }
+    }
+
+    /// <summary>
+    /// Turns what the SDK throws into <see cref="IamException"/>; cancellation by the caller stays as it is.
+    /// </summary>
+    private IamException? Translate(string operation, Exception exception, CancellationToken ct)
+    {
+        if (exception is OperationCanceledException && ct.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        if (exception is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
+        {
+            return new IamException(
+                operation, service.ErrorCode, service.Message, service.StatusCode, service.RequestId, service);
+        }
+
+        if (exception is HttpRequestException or IOException or OperationCanceledException
+            or AmazonServiceException or AmazonClientException)
+        {
+            var cause = exception.InnerException?.Message ?? exception.Message;
+            return new IamException(
+                operation, IamException.EndpointUnreachable,
+                $"Could not reach {Endpoint} for {operation}: {cause} Check -EndpointUrl, AWS_ENDPOINT_URL_IAM " +
+                "and AWS_ENDPOINT_URL, the network and any proxy.",
+                innerException: exception);
+        }
+
+        return null;
+    }
+
+    private AmazonSecurityTokenServiceClient Sts()
+    {
+        if (_sts is not null)
+        {
+            return _sts;
+        }
+
+        var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = _options.MaxErrorRetry };
+        if (!string.IsNullOrEmpty(_options.EndpointUrl))
+        {
+            config.ServiceURL = _options.EndpointUrl;
+            config.AuthenticationRegion = _region ?? Partition.SigningRegion;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(_region ?? Partition.SigningRegion);
+        }
+
+        return _sts = new AmazonSecurityTokenServiceClient(_credentials, config);
+    }
+
+    private static AWSCredentials ResolveCredentials(
+        IamConnectionOptions options, ClientConfig config, out string? region)
+    {
+        region = options.Region;
+        if (!string.IsNullOrEmpty(options.AccessKeyId) && !string.IsNullOrEmpty(options.SecretAccessKey))
+        {
+            return string.IsNullOrEmpty(options.SessionToken)
+                ? new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey)
+                : new SessionAWSCredentials(options.AccessKeyId, options.SecretAccessKey, options.SessionToken);
+        }
+
+        if (!string.IsNullOrEmpty(options.ProfileName))
+        {
+            return ResolveProfile(options.ProfileName!, config, ref region);
+        }
+
+        try
+        {
+            return DefaultAWSCredentialsIdentityResolver.GetCredentials(config);
+        }
+        catch (Exception e) when (e is AmazonClientException or InvalidOperationException)
+        {
+            throw new IamException(
+                "ResolveCredentials", IamException.NoCredentials,
+                "No AWS credentials were found. Tried: the environment variables AWS_ACCESS_KEY_ID and " +
+                "AWS_SECRET_ACCESS_KEY, the profile named by AWS_PROFILE (or 'default') in the shared config and " +
+                "credentials files, web identity, container and instance credentials. Configure one with " +
+                "'aws configure' or 'aws configure sso', set the two environment variables, or pass -ProfileName " +
+                "or -Credential.",
+                innerException: e);
+        }
+    }
+
+    private static AWSCredentials ResolveProfile(string profileName, ClientConfig config, ref string? region)
+    {
+        var chain = new CredentialProfileStoreChain();
+        if (!chain.TryGetProfile(profileName, out var profile))
+        {
+            throw new IamException(
+                "ResolveCredentials", IamException.ProfileNotFound,
+                $"The profile '{profileName}' is not in the shared config or credentials file. Create it with " +
+                $"'aws configure --profile {profileName}', or check AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.");
+        }
+
+        if (!chain.TryGetAWSCredentials(profileName, out var credentials))
+        {
+            throw new IamException(
+                "ResolveCredentials", IamException.ProfileNotFound,
+                $"The profile '{profileName}' exists but gives no usable credentials: it needs aws_access_key_id " +
+                "and aws_secret_access_key, a role_arn with a source, an SSO session or a credential_process.");
+        }
+
+        region ??= profile.Region?.SystemName;
+        config.Profile = new Profile(profileName);
+        return credentials;
+    }
+}

@@ -1,0 +1,33 @@
+namespace MfaEnforcement.Core.Iam;
+
+/// <summary>
+/// How to reach AWS: every value is optional, and what is not given comes from the SDK's default chain
+/// (environment variables, <c>AWS_PROFILE</c>, the shared config and credentials files, SSO and assume-role
+/// profiles, <c>AWS_ENDPOINT_URL_IAM</c> / <c>AWS_ENDPOINT_URL</c>).
+/// </summary>
+public sealed class IamConnectionOptions
+{
+    /// <summary>A profile of the shared config or credentials file.</summary>
+    public string? ProfileName { get; set; }
+
+    /// <summary>A region; for IAM it only selects the partition (cn-*, us-gov-*), and it is STS's region.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>Another endpoint for IAM and STS, such as a local test endpoint or a VPC endpoint.</summary>
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>An explicit access key id; with <see cref="SecretAccessKey"/> it bypasses the default chain.</summary>
+    public string? AccessKeyId { get; set; }
+
+    /// <summary>The secret of <see cref="AccessKeyId"/>.</summary>
+    public string? SecretAccessKey { get; set; }
+
+    /// <summary>The session token, for temporary credentials.</summary>
+    public string? SessionToken { get; set; }
+
+    /// <summary>
+    /// Retries after throttling, 5xx answers and network errors, with the SDK's standard backoff. Bulk reads of
+    /// thousands of users meet IAM's rate limits, hence more than the SDK's default of 3.
+    /// </summary>
+    public int MaxErrorRetry { get; set; } = 8;
+}

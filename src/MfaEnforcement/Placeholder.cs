@@ -1,1 +1,0 @@
-namespace MfaEnforcement; internal static class Placeholder { }
