@@ -45,7 +45,9 @@ function Invoke-Native {
 
 function Invoke-Build {
     Write-Step "Building MfaEnforcement $version ($Configuration)"
-    Invoke-Native dotnet @('build', (Join-Path $root 'MfaEnforcement.sln'), '-c', $Configuration, '-v', 'quiet', '-nologo')
+    foreach ($project in 'src/MfaEnforcement', 'src/MfaEnforcement.HelpBuilder') {
+        Invoke-Native dotnet @('build', (Join-Path $root $project), '-c', $Configuration, '-v', 'quiet', '-nologo')
+    }
 
     if (Test-Path $moduleDir) { Remove-Item -Recurse -Force $moduleDir }
     foreach ($framework in 'net8.0', 'netstandard2.0') {
@@ -65,6 +67,13 @@ function Invoke-Build {
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     Set-Content -Path (Join-Path $moduleDir 'MfaEnforcement.psd1') -Value $manifest -NoNewline
     Write-Step "Module assembled in out/MfaEnforcement/$version"
+}
+
+function Invoke-BuildTestProjects {
+    Write-Step 'Building the tests and the local IAM endpoint'
+    foreach ($project in 'tests/MfaEnforcement.Tests', 'tests/IamEndpoint') {
+        Invoke-Native dotnet @('build', (Join-Path $root $project), '-c', $Configuration, '-v', 'quiet', '-nologo')
+    }
 }
 
 function Build-Help([string] $Destination) {
@@ -109,6 +118,7 @@ function Invoke-ContractTests {
 
 function Invoke-Test {
     Invoke-Build
+    Invoke-BuildTestProjects
     New-Item -ItemType Directory -Force $resultsDir | Out-Null
     Get-ChildItem $resultsDir | Remove-Item -Recurse -Force
     $results = @(Invoke-XunitTests; Invoke-PesterTests; Invoke-ContractTests)
@@ -120,6 +130,7 @@ function Invoke-Test {
 
 function Invoke-Demo {
     Invoke-Build
+    Invoke-BuildTestProjects
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/demo/Invoke-Demo.ps1') `
         -ModulePath (Join-Path $moduleDir 'MfaEnforcement.psd1')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
@@ -127,6 +138,7 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     Invoke-Build
+    Invoke-BuildTestProjects
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/bench/Invoke-Benchmark.ps1') `
         -ModulePath (Join-Path $moduleDir 'MfaEnforcement.psd1')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }

@@ -26,11 +26,25 @@ public sealed partial class IamClient : IIamClient, IDisposable
     private readonly string? _region;
     private AmazonSecurityTokenServiceClient? _sts;
 
+    private readonly HttpClientFactory? _httpClientFactory;
+
     /// <summary>Resolves credentials and the endpoint; throws <see cref="IamException"/> when none are found.</summary>
     public IamClient(IamConnectionOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Sends every request through <paramref name="handler"/> instead of the network (tests).</summary>
+    internal IamClient(IamConnectionOptions options, HttpMessageHandler? handler)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _httpClientFactory = handler is null ? null : new HandlerHttpClientFactory(handler);
         var config = new IamClientConfig { MaxErrorRetry = options.MaxErrorRetry };
+        if (_httpClientFactory is not null)
+        {
+            config.HttpClientFactory = _httpClientFactory;
+        }
+
         _credentials = ResolveCredentials(options, config, out _region);
 
         // A region is always set (or an explicit endpoint), so the SDK never probes instance metadata for one.
@@ -117,7 +131,7 @@ public sealed partial class IamClient : IIamClient, IDisposable
             var cause = exception.InnerException?.Message ?? exception.Message;
             return new IamException(
                 operation, IamException.EndpointUnreachable,
-                $"Could not reach {Endpoint} for {operation}: {cause} Check -EndpointUrl, AWS_ENDPOINT_URL_IAM " +
+                $"Could not reach {Endpoint} for {operation}: {cause.TrimEnd('.')}. Check -EndpointUrl, AWS_ENDPOINT_URL_IAM " +
                 "and AWS_ENDPOINT_URL, the network and any proxy.",
                 innerException: exception);
         }
@@ -133,6 +147,11 @@ public sealed partial class IamClient : IIamClient, IDisposable
         }
 
         var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = _options.MaxErrorRetry };
+        if (_httpClientFactory is not null)
+        {
+            config.HttpClientFactory = _httpClientFactory;
+        }
+
         if (!string.IsNullOrEmpty(_options.EndpointUrl))
         {
             config.ServiceURL = _options.EndpointUrl;
@@ -201,5 +220,14 @@ public sealed partial class IamClient : IIamClient, IDisposable
         region ??= profile.Region?.SystemName;
         config.Profile = new Profile(profileName);
         return credentials;
+    }
+
+    private sealed class HandlerHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
     }
 }

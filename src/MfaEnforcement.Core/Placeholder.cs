@@ -1,1 +1,0 @@
-namespace MfaEnforcement.Core; internal static class Placeholder { }
