@@ -96,4 +96,20 @@ function Reset-TestEndpoint {
     Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_endpoint/reset" | Out-Null
 }
 
+function Invoke-ChildPwsh {
+    <#
+    .SYNOPSIS
+        Runs a script in a new PowerShell process (a fresh AWS SDK state: the SDK reads some settings once per
+        process) and returns its output.
+    #>
+    param([Parameter(Mandatory)] [string] $Script)
+    Push-Location $script:Root
+    try {
+        & dotnet pwsh -NoProfile -NonInteractive -Command $Script 2>&1
+    }
+    finally {
+        Pop-Location
+    }
+}
+
 Export-ModuleMember -Function *

@@ -29,5 +29,5 @@ public sealed class IamConnectionOptions
     /// Retries after throttling, 5xx answers and network errors, with the SDK's standard backoff. Bulk reads of
     /// thousands of users meet IAM's rate limits, hence more than the SDK's default of 3.
     /// </summary>
-    public int MaxErrorRetry { get; set; } = 8;
+    public int MaxErrorRetry { get; set; } = 5;
 }
