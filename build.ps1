@@ -77,7 +77,8 @@ function Invoke-BuildTestProjects {
 }
 
 function Build-Help([string] $Destination) {
-    $builder = Join-Path $root "src/MfaEnforcement.HelpBuilder/bin/$Configuration/net10.0/MfaEnforcement.HelpBuilder.dll"
+    $builder = Join-Path $root "src/MfaEnforcement.HelpBuilder/bin/$Configuration/net10.0"
+    $builder = Join-Path $builder 'MfaEnforcement.HelpBuilder.dll'
     New-Item -ItemType Directory -Force (Split-Path $Destination) | Out-Null
     Invoke-Native dotnet @($builder, (Join-Path $root 'docs/en-US'), $Destination)
 }

@@ -29,8 +29,12 @@ try {
     Show-Step 'Get-IamGroup' { Get-IamGroup }
 
     if (Test-Command Get-IamMfaStatus) {
-        Show-Step 'Get-IamMfaStatus -IncludeRoot | Sort-Object Status' { Get-IamMfaStatus -IncludeRoot | Sort-Object Status }
-        Show-Step 'Get-IamMfaStatus | Group-Object Status -NoElement' { Get-IamMfaStatus | Group-Object Status -NoElement }
+        Show-Step 'Get-IamMfaStatus -IncludeRoot | Sort-Object Status' {
+            Get-IamMfaStatus -IncludeRoot | Sort-Object Status
+        }
+        Show-Step 'Get-IamMfaStatus | Group-Object Status -NoElement' {
+            Get-IamMfaStatus | Group-Object Status -NoElement
+        }
     }
 
     if (Test-Command New-MfaEnforcementPolicy) {

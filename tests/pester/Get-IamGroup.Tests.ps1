@@ -44,7 +44,8 @@ Describe 'Get-IamGroup' {
 
     It 'Reports a missing group by name' {
         Get-IamGroup Nobody -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].FullyQualifiedErrorId | Should -Be 'GetIamGroupNoSuchEntity,MfaEnforcement.Commands.GetIamGroupCommand'
+        $failures[0].FullyQualifiedErrorId |
+            Should -Be 'GetIamGroupNoSuchEntity,MfaEnforcement.Commands.GetIamGroupCommand'
     }
 
     It 'Refuses a group name that breaks IAM rules' {

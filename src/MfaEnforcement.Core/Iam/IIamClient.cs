@@ -18,7 +18,8 @@ public interface IIamClient
     Task<IamUserInfo> GetUserAsync(string? userName, CancellationToken ct);
 
     /// <summary>ListGroupsForUser.</summary>
-    Task<Page<IamGroupInfo>> ListGroupsForUserAsync(string userName, string? marker, int maxItems, CancellationToken ct);
+    Task<Page<IamGroupInfo>> ListGroupsForUserAsync(
+        string userName, string? marker, int maxItems, CancellationToken ct);
 
     /// <summary>ListUserTags.</summary>
     Task<Page<KeyValuePair<string, string>>> ListUserTagsAsync(

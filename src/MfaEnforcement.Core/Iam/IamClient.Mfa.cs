@@ -37,13 +37,15 @@ public sealed partial class IamClient
             new QueryParameters().Add("UserName", userName).Paging(marker, maxItems),
             r => new Page<MfaDeviceInfo>(
                 r.Members("MFADevices")
-                    .Select(d => new MfaDeviceInfo(d.Text("UserName"), d.Text("SerialNumber"), d.OptionalDate("EnableDate")))
+                    .Select(d => new MfaDeviceInfo(
+                        d.Text("UserName"), d.Text("SerialNumber"), d.OptionalDate("EnableDate")))
                     .ToList(),
                 r.NextMarker()),
             ct);
 
     /// <inheritdoc />
-    public Task<NewVirtualMfaDevice> CreateVirtualMfaDeviceAsync(string deviceName, string? path, CancellationToken ct) =>
+    public Task<NewVirtualMfaDevice> CreateVirtualMfaDeviceAsync(
+        string deviceName, string? path, CancellationToken ct) =>
         CallAsync(
             "CreateVirtualMFADevice",
             new QueryParameters().Add("VirtualMFADeviceName", deviceName).Add("Path", path),
@@ -72,7 +74,9 @@ public sealed partial class IamClient
     /// <inheritdoc />
     public Task DeactivateMfaDeviceAsync(string userName, string serialNumber, CancellationToken ct) =>
         CallAsync(
-            "DeactivateMFADevice", new QueryParameters().Add("UserName", userName).Add("SerialNumber", serialNumber), ct);
+            "DeactivateMFADevice",
+            new QueryParameters().Add("UserName", userName).Add("SerialNumber", serialNumber),
+            ct);
 
     /// <inheritdoc />
     public Task DeleteVirtualMfaDeviceAsync(string serialNumber, CancellationToken ct) =>

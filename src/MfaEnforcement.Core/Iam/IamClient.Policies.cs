@@ -26,7 +26,10 @@ public sealed partial class IamClient
     /// <inheritdoc />
     public Task<ManagedPolicyInfo> GetPolicyAsync(string policyArn, CancellationToken ct) =>
         CallAsync(
-            "GetPolicy", new QueryParameters().Add("PolicyArn", policyArn), r => IamXml.ReadPolicy(r.Child("Policy")!), ct);
+            "GetPolicy",
+            new QueryParameters().Add("PolicyArn", policyArn),
+            r => IamXml.ReadPolicy(r.Child("Policy")!),
+            ct);
 
     /// <inheritdoc />
     public Task<PolicyVersionInfo> GetPolicyVersionAsync(string policyArn, string versionId, CancellationToken ct) =>
@@ -121,7 +124,8 @@ public sealed partial class IamClient
         ListAttachedAsync("ListAttachedGroupPolicies", "GroupName", groupName, marker, maxItems, ct);
 
     /// <inheritdoc />
-    public Task<Page<string>> ListUserPoliciesAsync(string userName, string? marker, int maxItems, CancellationToken ct) =>
+    public Task<Page<string>> ListUserPoliciesAsync(
+        string userName, string? marker, int maxItems, CancellationToken ct) =>
         ListInlineNamesAsync("ListUserPolicies", "UserName", userName, marker, maxItems, ct);
 
     /// <inheritdoc />

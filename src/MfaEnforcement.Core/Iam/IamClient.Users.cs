@@ -9,7 +9,8 @@ namespace MfaEnforcement.Core.Iam;
 public sealed partial class IamClient
 {
     /// <inheritdoc />
-    public Task<Page<IamUserInfo>> ListUsersAsync(string? pathPrefix, string? marker, int maxItems, CancellationToken ct) =>
+    public Task<Page<IamUserInfo>> ListUsersAsync(
+        string? pathPrefix, string? marker, int maxItems, CancellationToken ct) =>
         CallAsync(
             "ListUsers",
             new QueryParameters().Add("PathPrefix", pathPrefix).Paging(marker, maxItems),
@@ -18,7 +19,8 @@ public sealed partial class IamClient
 
     /// <inheritdoc />
     public Task<IamUserInfo> GetUserAsync(string? userName, CancellationToken ct) =>
-        CallAsync("GetUser", new QueryParameters().Add("UserName", userName), r => IamXml.ReadUser(r.Child("User")!), ct);
+        CallAsync(
+            "GetUser", new QueryParameters().Add("UserName", userName), r => IamXml.ReadUser(r.Child("User")!), ct);
 
     /// <inheritdoc />
     public Task<Page<IamGroupInfo>> ListGroupsForUserAsync(
@@ -39,7 +41,8 @@ public sealed partial class IamClient
             ct);
 
     /// <inheritdoc />
-    public Task<Page<IamGroupInfo>> ListGroupsAsync(string? pathPrefix, string? marker, int maxItems, CancellationToken ct) =>
+    public Task<Page<IamGroupInfo>> ListGroupsAsync(
+        string? pathPrefix, string? marker, int maxItems, CancellationToken ct) =>
         CallAsync(
             "ListGroups",
             new QueryParameters().Add("PathPrefix", pathPrefix).Paging(marker, maxItems),

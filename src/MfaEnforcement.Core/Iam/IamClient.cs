@@ -131,8 +131,8 @@ public sealed partial class IamClient : IIamClient, IDisposable
             var cause = exception.InnerException?.Message ?? exception.Message;
             return new IamException(
                 operation, IamException.EndpointUnreachable,
-                $"Could not reach {Endpoint} for {operation}: {cause.TrimEnd('.')}. Check -EndpointUrl, AWS_ENDPOINT_URL_IAM " +
-                "and AWS_ENDPOINT_URL, the network and any proxy.",
+                $"Could not reach {Endpoint} for {operation}: {cause.TrimEnd('.')}. Check -EndpointUrl, " +
+                "AWS_ENDPOINT_URL_IAM and AWS_ENDPOINT_URL, the network and any proxy.",
                 innerException: exception);
         }
 

@@ -25,7 +25,9 @@ public sealed record GroupMembersPage(IamGroupInfo Group, IReadOnlyList<IamUserI
 /// <summary>An MFA device assigned to a user, as ListMFADevices returns it.</summary>
 public sealed record MfaDeviceInfo(string UserName, string SerialNumber, DateTime? EnableDate);
 
-/// <summary>A virtual MFA device as ListVirtualMFADevices returns it; <see cref="UserName"/> is null when unassigned.</summary>
+/// <summary>
+/// A virtual MFA device as ListVirtualMFADevices returns it; <see cref="UserName"/> is null when unassigned.
+/// </summary>
 public sealed record VirtualMfaDeviceInfo(string SerialNumber, string? UserName, string? UserArn, DateTime? EnableDate);
 
 /// <summary>A new virtual MFA device with its secret seed and QR code (CreateVirtualMFADevice).</summary>
@@ -49,7 +51,9 @@ public sealed record ManagedPolicyInfo(
     DateTime CreateDate,
     DateTime UpdateDate);
 
-/// <summary>A version of a managed policy; <see cref="Document"/> is decoded JSON, or null where IAM omits it.</summary>
+/// <summary>
+/// A version of a managed policy; <see cref="Document"/> is decoded JSON, or null where IAM omits it.
+/// </summary>
 public sealed record PolicyVersionInfo(string VersionId, bool IsDefaultVersion, DateTime CreateDate, string? Document);
 
 /// <summary>A managed policy attached to a user or group.</summary>

@@ -23,10 +23,10 @@ public static class IamNames
     /// <summary>Why a group name breaks IAM's rules, or null when it is valid.</summary>
     public static string? CheckGroupName(string name) => Check(name, "group name", MaxGroupNameLength, false);
 
-    /// <summary>Like <see cref="CheckUserName"/>, but the wildcards <c>*</c>, <c>?</c>, <c>[</c> and <c>]</c> pass.</summary>
+    /// <summary>Like <see cref="CheckUserName"/>, but the wildcards <c>*</c> <c>?</c> <c>[</c> <c>]</c> pass.</summary>
     public static string? CheckUserNamePattern(string pattern) => Check(pattern, "user name", MaxUserNameLength, true);
 
-    /// <summary>Like <see cref="CheckGroupName"/>, but the wildcards <c>*</c>, <c>?</c>, <c>[</c> and <c>]</c> pass.</summary>
+    /// <summary>Like <see cref="CheckGroupName"/>, but wildcards <c>*</c> <c>?</c> <c>[</c> <c>]</c> pass.</summary>
     public static string? CheckGroupNamePattern(string pattern) =>
         Check(pattern, "group name", MaxGroupNameLength, true);
 

@@ -40,7 +40,7 @@ public sealed class IamPartition
     /// <summary>The region IAM requests of this partition are signed for.</summary>
     public string SigningRegion { get; }
 
-    /// <summary>The partition a region belongs to; no region, or an unknown one, means the commercial partition.</summary>
+    /// <summary>The partition a region belongs to; no region or an unknown one means the commercial one.</summary>
     public static IamPartition FromRegion(string? region)
     {
         if (string.IsNullOrEmpty(region))

@@ -112,7 +112,8 @@ public sealed class GetIamUserCommand : IamCmdletBase
         {
             foreach (var page in IamPaging.Pages(m =>
             {
-                WriteVerbose($"Calling ListUsers (path prefix '{Path ?? "/"}', page {count / IamPaging.MaxPageSize + 1}).");
+                var page = count / IamPaging.MaxPageSize + 1;
+                WriteVerbose($"Calling ListUsers (path prefix '{Path ?? "/"}', page {page}).");
                 return Client.ListUsersAsync(Path, m, IamPaging.MaxPageSize, CancellationToken);
             }))
             {

@@ -15,7 +15,7 @@ public abstract class IamCmdletBase : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _cancellation = new();
     private IamClient? _client;
 
-    /// <summary>A profile of the shared AWS config or credentials file, SSO and assume-role profiles included.</summary>
+    /// <summary>A profile of the shared AWS config or credentials file, SSO and assume-role ones included.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ProfileName { get; set; }

@@ -17,13 +17,15 @@ public sealed class IamClientBehaviourTests
     public async Task ErrorXml_BecomesIamExceptionWithCodeStatusAndRequestId()
     {
         var handler = new StubHttpHandler().Respond(
-            StubHttpHandler.Error("NoSuchEntity", "The user with name ghost cannot be found."), HttpStatusCode.NotFound);
+            StubHttpHandler.Error("NoSuchEntity", "The user with name ghost cannot be found."),
+            HttpStatusCode.NotFound);
         using var client = TestClients.Create(handler);
 
         var error = await Assert.ThrowsAsync<IamException>(() => client.GetUserAsync("ghost", s_none));
 
         Assert.Equal(
-            ("GetUser", "NoSuchEntity", HttpStatusCode.NotFound, "err-request-id", "The user with name ghost cannot be found."),
+            ("GetUser", "NoSuchEntity", HttpStatusCode.NotFound, "err-request-id",
+                "The user with name ghost cannot be found."),
             (error.Operation, error.ErrorCode, error.StatusCode, error.RequestId, error.Message));
     }
 
@@ -158,7 +160,8 @@ public sealed class IamClientBehaviourTests
     [Fact]
     public async Task UnreadableResponse_IsInvalidResponse()
     {
-        var handler = new StubHttpHandler().Respond(StubHttpHandler.Iam("GetUser", "<User><UserName>x</UserName></User>"));
+        var handler = new StubHttpHandler().Respond(
+            StubHttpHandler.Iam("GetUser", "<User><UserName>x</UserName></User>"));
         using var client = TestClients.Create(handler);
 
         var error = await Assert.ThrowsAsync<IamException>(() => client.GetUserAsync("x", s_none));

@@ -132,7 +132,8 @@ public sealed class IamClientOperationTests
             new("GetCredentialReport", c => c.GetCredentialReportAsync(s_none), P(),
                 "<Content>dXNlcixhcm4K</Content><ReportFormat>text/csv</ReportFormat>" +
                 "<GeneratedTime>2024-03-04T05:06:07Z</GeneratedTime>",
-                r => Assert.Equal("user,arn\n", System.Text.Encoding.UTF8.GetString(((CredentialReportContent)r).Content))),
+                r => Assert.Equal(
+                    "user,arn\n", System.Text.Encoding.UTF8.GetString(((CredentialReportContent)r).Content))),
             new("ListVirtualMFADevices", c => c.ListVirtualMfaDevicesAsync("Assigned", null, 1000, s_none),
                 P("AssignmentStatus", "Assigned"),
                 "<VirtualMFADevices><member><SerialNumber>arn:aws:iam::123456789012:mfa/phone</SerialNumber>" +
@@ -174,7 +175,8 @@ public sealed class IamClientOperationTests
             new("GetPolicyVersion", c => c.GetPolicyVersionAsync(PolicyArn, "v2", s_none),
                 P("PolicyArn", PolicyArn, "VersionId", "v2"),
                 $"<PolicyVersion><Document>{EncodedDocument}</Document><VersionId>v2</VersionId>" +
-                "<IsDefaultVersion>true</IsDefaultVersion><CreateDate>2024-02-02T03:04:05Z</CreateDate></PolicyVersion>",
+                "<IsDefaultVersion>true</IsDefaultVersion><CreateDate>2024-02-02T03:04:05Z</CreateDate>" +
+                "</PolicyVersion>",
                 r => Assert.Equal(Document, ((PolicyVersionInfo)r).Document)),
             new("ListPolicyVersions", c => c.ListPolicyVersionsAsync(PolicyArn, null, 100, s_none),
                 P("PolicyArn", PolicyArn),
@@ -198,7 +200,10 @@ public sealed class IamClientOperationTests
                 "<PolicyGroups><member><GroupName>Developers</GroupName><GroupId>AGPA1</GroupId></member>" +
                 "</PolicyGroups><PolicyRoles/><IsTruncated>false</IsTruncated>",
                 r => Assert.Equal(
-                    [new PolicyEntity(PolicyEntityKind.User, "alice"), new PolicyEntity(PolicyEntityKind.Group, "Developers")],
+                    [
+                        new PolicyEntity(PolicyEntityKind.User, "alice"),
+                        new PolicyEntity(PolicyEntityKind.Group, "Developers"),
+                    ],
                     ((Page<PolicyEntity>)r).Items)),
             new("AttachUserPolicy", c => Done(c.AttachUserPolicyAsync("alice", PolicyArn, s_none)),
                 P("UserName", "alice", "PolicyArn", PolicyArn), "", _ => { }),
@@ -230,8 +235,12 @@ public sealed class IamClientOperationTests
             new("SimulatePrincipalPolicy",
                 c => c.SimulatePrincipalPolicyAsync(
                     "arn:aws:iam::123456789012:user/alice", ["s3:ListAllMyBuckets"], ["*"],
-                    [new SimulationContextEntry("aws:MultiFactorAuthPresent", "boolean", ["false"])], null, 100, s_none),
-                P("PolicySourceArn", "arn:aws:iam::123456789012:user/alice", "ActionNames.member.1", "s3:ListAllMyBuckets",
+                    [new SimulationContextEntry("aws:MultiFactorAuthPresent", "boolean", ["false"])],
+                    null,
+                    100,
+                    s_none),
+                P("PolicySourceArn", "arn:aws:iam::123456789012:user/alice",
+                    "ActionNames.member.1", "s3:ListAllMyBuckets",
                     "ResourceArns.member.1", "*",
                     "ContextEntries.member.1.ContextKeyName", "aws:MultiFactorAuthPresent",
                     "ContextEntries.member.1.ContextKeyType", "boolean",
@@ -244,7 +253,8 @@ public sealed class IamClientOperationTests
                 r =>
                 {
                     var result = Assert.Single(((Page<SimulationResult>)r).Items);
-                    Assert.Equal(("explicitDeny", "MfaEnforcement"), (result.Decision, result.MatchedStatementSources[0]));
+                    Assert.Equal(
+                        ("explicitDeny", "MfaEnforcement"), (result.Decision, result.MatchedStatementSources[0]));
                 }),
         };
         return cases.ToDictionary(c => c.Action);

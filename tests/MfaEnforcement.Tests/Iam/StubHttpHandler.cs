@@ -28,8 +28,10 @@ internal sealed class StubHttpHandler : HttpMessageHandler
         var form = body.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p.Length > 1 ? p[1] : ""));
-        Requests.Add(new RecordedRequest(
-            request.RequestUri!, form, request.Headers.TryGetValues("Authorization", out var values) ? string.Join(",", values) : string.Empty));
+        var authorization = request.Headers.TryGetValues("Authorization", out var values)
+            ? string.Join(",", values)
+            : string.Empty;
+        Requests.Add(new RecordedRequest(request.RequestUri!, form, authorization));
 
         if (_responses.Count == 0)
         {

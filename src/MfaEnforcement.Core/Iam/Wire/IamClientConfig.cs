@@ -38,7 +38,10 @@ internal sealed class IamClientConfig : ClientConfig
         {
             ClientConfig = this,
             OriginalRequest = parameters.Request,
-            Request = new DefaultRequest(parameters.Request, "IAM") { AlternateEndpoint = parameters.AlternateEndpoint },
+            Request = new DefaultRequest(parameters.Request, "IAM")
+            {
+                AlternateEndpoint = parameters.AlternateEndpoint,
+            },
         };
         return s_resolver.GetEndpoint(new ExecutionContext(requestContext, null));
     }
