@@ -106,7 +106,7 @@ try { Get-IamUser -EndpointUrl '$($script:Endpoint.Url)' -ErrorAction Stop } cat
 Describe 'Get-IamUser under throttling' {
     BeforeAll {
         $seed = @{ users = @(foreach ($i in 1..2500) { @{ name = 'user{0:d4}' -f $i } }) }
-        $script:Throttled = Start-TestEndpoint -Seed $seed -ThrottleRate 0.3 -RandomSeed 7
+        $script:Throttled = Start-TestEndpoint -Seed $seed -ThrottleRate 0.3 -RandomSeed 1
         $script:Listed = @(Get-IamUser)
     }
 

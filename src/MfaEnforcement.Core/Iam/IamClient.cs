@@ -21,6 +21,7 @@ namespace MfaEnforcement.Core.Iam;
 public sealed partial class IamClient : IIamClient, IDisposable
 {
     private readonly IamServiceClient _iam;
+    private readonly IamServiceClient _bulkIam;
     private readonly AWSCredentials _credentials;
     private readonly IamConnectionOptions _options;
     private readonly string? _region;
@@ -39,29 +40,16 @@ public sealed partial class IamClient : IIamClient, IDisposable
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _httpClientFactory = handler is null ? null : new HandlerHttpClientFactory(handler);
-        var config = new IamClientConfig { MaxErrorRetry = options.MaxErrorRetry };
-        if (_httpClientFactory is not null)
-        {
-            config.HttpClientFactory = _httpClientFactory;
-        }
-
+        var config = CreateConfig(options.MaxErrorRetry);
         _credentials = ResolveCredentials(options, config, out _region);
-
-        // A region is always set (or an explicit endpoint), so the SDK never probes instance metadata for one.
-        var partition = IamPartition.FromRegion(_region);
-        if (!string.IsNullOrEmpty(options.EndpointUrl))
-        {
-            config.ServiceURL = options.EndpointUrl;
-            config.AuthenticationRegion = partition.SigningRegion;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(partition.SigningRegion);
-        }
+        Partition = IamPartition.FromRegion(_region);
+        ApplyEndpoint(config);
 
         _iam = new IamServiceClient(_credentials, config);
-        Endpoint = config.ServiceURL ?? partition.Endpoint;
-        Partition = partition;
+        var bulkConfig = CreateConfig(options.BulkReadMaxErrorRetry);
+        ApplyEndpoint(bulkConfig);
+        _bulkIam = new IamServiceClient(_credentials, bulkConfig);
+        Endpoint = config.ServiceURL ?? Partition.Endpoint;
     }
 
     /// <summary>The IAM endpoint requests go to.</summary>
@@ -77,6 +65,7 @@ public sealed partial class IamClient : IIamClient, IDisposable
     public void Dispose()
     {
         _iam.Dispose();
+        _bulkIam.Dispose();
         _sts?.Dispose();
     }
 
@@ -84,7 +73,8 @@ public sealed partial class IamClient : IIamClient, IDisposable
     {
         try
         {
-            var response = await _iam.CallAsync(action, parameters, ct).ConfigureAwait(false);
+            var client = IsBulkRead(action) ? _bulkIam : _iam;
+            var response = await client.CallAsync(action, parameters, ct).ConfigureAwait(false);
             return response.Result;
         }
         catch (Exception e) when (Translate(action, e, ct) is { } translated)
@@ -137,6 +127,36 @@ public sealed partial class IamClient : IIamClient, IDisposable
         }
 
         return null;
+    }
+
+    private static bool IsBulkRead(string action) =>
+        action.StartsWith("List", StringComparison.Ordinal) || action is "GetGroup" or "GetAccountAuthorizationDetails";
+
+    private IamClientConfig CreateConfig(int maxErrorRetry)
+    {
+        var config = new IamClientConfig { MaxErrorRetry = maxErrorRetry };
+        if (_httpClientFactory is not null)
+        {
+            config.HttpClientFactory = _httpClientFactory;
+        }
+
+        return config;
+    }
+
+    /// <summary>
+    /// Sets the endpoint override or the partition's region, so the SDK never probes instance metadata for one.
+    /// </summary>
+    private void ApplyEndpoint(IamClientConfig config)
+    {
+        if (!string.IsNullOrEmpty(_options.EndpointUrl))
+        {
+            config.ServiceURL = _options.EndpointUrl;
+            config.AuthenticationRegion = Partition.SigningRegion;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(Partition.SigningRegion);
+        }
     }
 
     private AmazonSecurityTokenServiceClient Sts()

@@ -26,8 +26,14 @@ public sealed class IamConnectionOptions
     public string? SessionToken { get; set; }
 
     /// <summary>
-    /// Retries after throttling, 5xx answers and network errors, with the SDK's standard backoff. Bulk reads of
-    /// thousands of users meet IAM's rate limits, hence more than the SDK's default of 3.
+    /// Retries after throttling, 5xx answers and network errors, with the SDK's standard backoff; more than the
+    /// SDK's default of 2, yet few enough that an unreachable endpoint fails within seconds.
     /// </summary>
     public int MaxErrorRetry { get; set; } = 5;
+
+    /// <summary>
+    /// Retries for the paged reads of an audit (List*, GetGroup, GetAccountAuthorizationDetails): reading thousands
+    /// of users meets IAM's rate limits, and giving up on page 4 of 5 would waste the pages before it.
+    /// </summary>
+    public int BulkReadMaxErrorRetry { get; set; } = 10;
 }

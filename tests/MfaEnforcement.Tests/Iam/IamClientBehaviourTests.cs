@@ -88,6 +88,32 @@ public sealed class IamClientBehaviourTests
     }
 
     [Fact]
+    public async Task BulkRead_IsRetriedMoreOftenThanOtherCalls()
+    {
+        var handler = new StubHttpHandler();
+        for (var i = 0; i < 4; i++)
+        {
+            handler.Respond(StubHttpHandler.Error("ServiceFailure", "oops", "Receiver"), HttpStatusCode.InternalServerError);
+        }
+
+        handler.Respond(StubHttpHandler.Iam("ListUsers", "<Users/><IsTruncated>false</IsTruncated>"));
+        using var client = new IamClient(
+            new IamConnectionOptions
+            {
+                AccessKeyId = "AKIDEXAMPLE",
+                SecretAccessKey = "secret",
+                EndpointUrl = "http://127.0.0.1:1",
+                MaxErrorRetry = 1,
+                BulkReadMaxErrorRetry = 4,
+            },
+            handler);
+
+        await client.ListUsersAsync(null, null, 1000, s_none);
+
+        Assert.Equal(5, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Requests_AreSignedWithSigV4ForIam()
     {
         var handler = new StubHttpHandler().Respond(StubHttpHandler.Iam("GetAccountSummary", "<SummaryMap/>"));
