@@ -109,7 +109,8 @@ function Invoke-PesterTests {
 
 function Invoke-ContractTests {
     Write-Step 'Contract test (AWS SDK for JavaScript v3 against the local endpoint)'
-    $output = & bash (Join-Path $root 'tests/contract/run.sh') 2>&1 | Tee-Object -Variable lines | Out-Host
+    $env:IAM_ENDPOINT_DLL = Join-Path $root "tests/IamEndpoint/bin/$Configuration/net10.0/IamEndpoint.dll"
+    & bash (Join-Path $root 'tests/contract/run.sh') 2>&1 | Tee-Object -Variable lines | Out-Host
     $text = $lines -join "`n"
     $passed = if ($text -match '(?m)^# pass (\d+)') { [int]$Matches[1] } else { 0 }
     $failed = if ($text -match '(?m)^# fail (\d+)') { [int]$Matches[1] } else { 0 }

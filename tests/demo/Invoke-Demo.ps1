@@ -25,7 +25,7 @@ try {
     Write-Output "Local IAM endpoint: $($endpoint.Url) (sample organisation)"
 
     Show-Step 'Get-IamUser | Select-Object -First 10' { Get-IamUser | Select-Object -First 10 }
-    Show-Step 'Get-IamUser -Path /contractors/' { Get-IamUser -Path /contractors/ }
+    Show-Step 'Get-IamUser -Path /external/' { Get-IamUser -Path /external/ }
     Show-Step 'Get-IamGroup' { Get-IamGroup }
 
     if (Test-Command Get-IamMfaStatus) {
@@ -42,14 +42,14 @@ try {
     }
 
     if (Test-Command Set-MfaEnforcement) {
-        Show-Step 'Get-IamUser -Path /staff/ | Set-MfaEnforcement -WhatIf' {
-            Get-IamUser -Path /staff/ | Set-MfaEnforcement -WhatIf 6>&1
+        Show-Step 'Get-IamUser -Path /engineering/ | Set-MfaEnforcement -WhatIf' {
+            Get-IamUser -Path /engineering/ | Set-MfaEnforcement -WhatIf 6>&1
         }
     }
 
     if (Test-Command Test-MfaEnforcement) {
-        Show-Step 'Get-IamUser -UserName (first staff user) | Test-MfaEnforcement' {
-            Get-IamUser -Path /staff/ | Select-Object -First 1 | Test-MfaEnforcement
+        Show-Step 'Get-IamUser -UserName (first engineer) | Test-MfaEnforcement' {
+            Get-IamUser -Path /engineering/ | Select-Object -First 1 | Test-MfaEnforcement
         }
     }
 
