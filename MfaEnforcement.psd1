@@ -8,10 +8,16 @@
     Description          = 'Finds the AWS IAM users who can sign in without MFA, writes and attaches the policy that enforces it, proves that it works, and keeps scripts running afterwards.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('MfaEnforcement.format.ps1xml')
+    FormatsToProcess     = @(
+        'MfaEnforcement.format.ps1xml'
+        'Formats/Policy.format.ps1xml'
+    )
     CmdletsToExport      = @(
         'Get-IamUser'
         'Get-IamGroup'
+        'New-MfaEnforcementPolicy'
+        'Get-MfaEnforcementPolicy'
+        'Test-MfaEnforcement'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -63,6 +63,7 @@ function Invoke-Build {
 
     Copy-Item (Join-Path $root 'src/MfaEnforcement/MfaEnforcement.psm1') $moduleDir
     Copy-Item (Join-Path $root 'src/MfaEnforcement/MfaEnforcement.format.ps1xml') $moduleDir
+    Copy-Item -Recurse (Join-Path $root 'src/MfaEnforcement/Formats') $moduleDir
     $manifest = Get-Content -Raw (Join-Path $root 'MfaEnforcement.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     Set-Content -Path (Join-Path $moduleDir 'MfaEnforcement.psd1') -Value $manifest -NoNewline

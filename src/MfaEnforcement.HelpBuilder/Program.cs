@@ -38,7 +38,8 @@ internal static class Program
         List<(string Name, string Text)> topics = ReadTopics(files, errors);
         foreach (string file in files.Where(f => !IsHelpSource(Path.GetFileName(f))))
         {
-            Console.WriteLine("Skipped " + file + ": not a Verb-Noun.md command, about_*.md topic or _*.md snippet.");
+            Console.Error.WriteLine(
+                "warning: skipped " + file + ": not a Verb-Noun.md command, about_*.md topic or _*.md snippet.");
         }
 
         if (errors.Count == 0 && commands.Count == 0)
@@ -105,14 +106,7 @@ internal static class Program
             return 1;
         }
 
-        Console.WriteLine("Wrote " + output + ": " + commands.Count + " command(s): "
-            + string.Join(", ", commands.Select(c => c.Name)) + ".");
-        string outputFolder = Path.GetDirectoryName(output) ?? string.Empty;
-        foreach ((string name, _) in topics)
-        {
-            Console.WriteLine("Wrote " + Path.Combine(outputFolder, name + ".help.txt"));
-        }
-
+        // Quiet on success, like a compiler: the build script reports the step.
         return 0;
     }
 }
