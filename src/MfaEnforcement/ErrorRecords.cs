@@ -48,12 +48,16 @@ internal static class ErrorRecords
     {
         "NoSuchEntity" => "Check the name, for example with Get-IamUser or Get-IamGroup.",
         "AccessDenied" or "AccessDeniedException" =>
-            $"The caller is not allowed to call iam:{exception.Operation}; grant it, or use -ProfileName with a " +
-            "profile that has it. If MFA is enforced for the caller, use New-MfaSession first.",
+            $"The caller is not allowed to call {Service(exception.Operation)}:{exception.Operation}; grant it, or " +
+            "use -ProfileName with a profile that has it. If MFA is enforced for the caller, use New-MfaSession " +
+            "first.",
         "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredToken" =>
             "The credentials were refused; refresh them (aws sso login, a new session) or pass another profile.",
         "Throttling" => "IAM kept throttling after every retry; run the command again in a minute.",
         "ServiceFailure" => "IAM failed after every retry; run the command again later.",
         _ => null,
     };
+
+    private static string Service(string operation) =>
+        operation is "GetCallerIdentity" or "GetSessionToken" ? "sts" : "iam";
 }
