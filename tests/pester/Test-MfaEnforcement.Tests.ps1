@@ -121,6 +121,117 @@ Describe 'Test-MfaEnforcement' {
         }
     }
 
+    Context 'Users tested with IAM''s policy simulator (-Online)' {
+        BeforeAll {
+            Clear-EndpointRequest $script:Endpoint
+            $script:OnlineVerdicts = Test-MfaEnforcement -UserName enforced, conditioned, denyonly -Online |
+                Select-Verdict
+            $script:Simulations = @(Get-EndpointRequest $script:Endpoint -Action SimulatePrincipalPolicy)
+        }
+
+        It 'Gives <UserName> the offline verdict' -ForEach @(
+            @{ UserName = 'enforced' }
+            @{ UserName = 'conditioned' }
+            @{ UserName = 'denyonly' }
+        ) {
+            ($script:OnlineVerdicts | Where-Object UserName -eq $UserName).Verdict |
+                Should -Be (Get-Verdict $UserName).Verdict
+        }
+
+        It 'Names AdministratorAccess as what leaves actions open' {
+            ($script:OnlineVerdicts | Where-Object UserName -eq conditioned).OpenedBy |
+                Should -Be @('AdministratorAccess')
+        }
+
+        It 'Sends SimulatePrincipalPolicy requests for each user, logged by the endpoint' {
+            $sources = $script:Simulations.parameters.PolicySourceArn | Sort-Object -Unique
+            $sources | Should -Be @(
+                'arn:aws:iam::111122223333:user/conditioned'
+                'arn:aws:iam::111122223333:user/denyonly'
+                'arn:aws:iam::111122223333:user/enforced'
+            )
+        }
+
+        It 'Sends no MFA keys for a long-term access key and MFA present for a session' {
+            $present = $script:Simulations | ForEach-Object {
+                $_.parameters.PSObject.Properties |
+                    Where-Object { $_.Name -like 'ContextEntries.member.*.ContextKeyName' -and
+                        $_.Value -eq 'aws:MultiFactorAuthPresent' } |
+                    Select-Object -First 1
+            }
+            @($present).Count | Should -Be ($script:Simulations.Count * 3 / 4)
+        }
+
+        It 'Decides the ordinary actions with the Deny IAM matched' {
+            $row = Test-MfaEnforcement -UserName enforced -Online |
+                Where-Object { $_.Action -eq 's3:ListAllMyBuckets' -and $_.State -eq 'AccessKey' }
+            ($row.Decision, $row.DecidedBy) |
+                Should -Be @('ExplicitDeny', 'MfaEnforcement/DenyAllExceptEnrollmentWithoutMfa')
+        }
+
+        Context 'Where SimulatePrincipalPolicy is denied' {
+            BeforeAll {
+                # A proxy in front of the endpoint that denies SimulatePrincipalPolicy and forwards the rest.
+                $script:Listener = [System.Net.HttpListener]::new()
+                $port = Get-Random -Minimum 20000 -Maximum 60000
+                $script:ProxyUrl = "http://127.0.0.1:$port/"
+                $script:Listener.Prefixes.Add($script:ProxyUrl)
+                $script:Listener.Start()
+                $script:Proxy = Start-ThreadJob -ArgumentList $script:Listener, $script:Endpoint.Url -ScriptBlock {
+                    param($listener, $upstream)
+                    $http = [System.Net.Http.HttpClient]::new()
+                    while ($listener.IsListening) {
+                        $context = $listener.GetContext()
+                        $body = [System.IO.StreamReader]::new($context.Request.InputStream).ReadToEnd()
+                        if ($body -match 'Action=SimulatePrincipalPolicy') {
+                            $status = 403
+                            $text = '<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error>' +
+                                '<Type>Sender</Type><Code>AccessDenied</Code><Message>' +
+                                'Not authorized to perform iam:SimulatePrincipalPolicy</Message></Error>' +
+                                '<RequestId>proxy</RequestId></ErrorResponse>'
+                        }
+                        else {
+                            $request = [System.Net.Http.HttpRequestMessage]::new('POST', $upstream)
+                            $request.Content = [System.Net.Http.StringContent]::new($body, [System.Text.Encoding]::UTF8,
+                                'application/x-www-form-urlencoded')
+                            $request.Headers.TryAddWithoutValidation('Authorization',
+                                $context.Request.Headers['Authorization']) | Out-Null
+                            $response = $http.Send($request)
+                            $status = [int]$response.StatusCode
+                            $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+                        }
+                        $bytes = [System.Text.Encoding]::UTF8.GetBytes($text)
+                        $context.Response.StatusCode = $status
+                        $context.Response.ContentType = 'text/xml'
+                        $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                        $context.Response.Close()
+                    }
+                }
+                Test-MfaEnforcement -UserName enforced, denyonly -Online -EndpointUrl $script:ProxyUrl `
+                    -ErrorVariable script:Denied -ErrorAction SilentlyContinue | Out-Null
+            }
+
+            AfterAll {
+                $script:Listener.Stop()
+                $script:Proxy | Remove-Job -Force
+            }
+
+            It 'Reports each user with an error that says to run without -Online' {
+                $id = 'TestMfaEnforcementOnlineUnavailable,MfaEnforcement.Commands.TestMfaEnforcementCommand'
+                $script:Denied.FullyQualifiedErrorId | Should -Be @($id, $id)
+            }
+
+            It 'Names the user in each error' {
+                $script:Denied.TargetObject | Should -Be @('enforced', 'denyonly')
+            }
+        }
+
+        It 'Is not offered for policy documents' {
+            { Test-MfaEnforcement -PolicyDocument $script:GeneratedJson -Online } |
+                Should -Throw -ErrorId 'AmbiguousParameterSet,MfaEnforcement.Commands.TestMfaEnforcementCommand'
+        }
+    }
+
     It 'Keeps every verdict, Enforced included, with Where-Object Verdict' {
         @(Test-MfaEnforcement -UserName enforced, denyonly | Where-Object Verdict).Count | Should -Be 2
     }

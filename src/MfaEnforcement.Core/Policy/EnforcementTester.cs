@@ -7,7 +7,8 @@ namespace MfaEnforcement.Core.Policy;
 /// <summary>
 /// Proves offline what a user's policies allow with and without MFA: every default probe (and any extra action)
 /// in the four sign-in states, then a verdict. It evaluates identity policies only; service control policies,
-/// permissions boundaries and resource policies can deny more but never allow more.
+/// permissions boundaries and resource policies can deny more but never allow more. The rows that
+/// <see cref="OnlineEnforcementProbe"/> gets from IAM's policy simulator are judged here too, alike.
 /// </summary>
 public static class EnforcementTester
 {
@@ -46,13 +47,25 @@ public static class EnforcementTester
             }
         }
 
-        var findings = new List<string>();
-        EnforcementVerdict verdict = Judge(rows, analysis, principal, findings);
-        findings.AddRange(analysis.Findings.Where(f => !findings.Contains(f)));
-        return new EnforcementTestResult(verdict, rows, findings, analysis);
+        return Judge(rows, analysis, principal);
     }
 
-    private static EnforcementVerdict Judge(List<EnforcementTestRow> rows, PrincipalEnforcement analysis,
+    /// <summary>
+    /// The verdict and findings for <paramref name="rows"/>, whatever decided them: the offline evaluator here, or
+    /// IAM's policy simulator in <see cref="OnlineEnforcementProbe"/>. <paramref name="analysis"/> is the analysis
+    /// of the user's policies (exceptions, exemption tag, maximum age).
+    /// </summary>
+    internal static EnforcementTestResult Judge(IReadOnlyList<EnforcementTestRow> rows,
+        PrincipalEnforcement analysis, ProbePrincipal principal)
+    {
+        var list = rows.ToList();
+        var findings = new List<string>();
+        EnforcementVerdict verdict = JudgeVerdict(list, analysis, principal, findings);
+        findings.AddRange(analysis.Findings.Where(f => !findings.Contains(f)));
+        return new EnforcementTestResult(verdict, list, findings, analysis);
+    }
+
+    private static EnforcementVerdict JudgeVerdict(List<EnforcementTestRow> rows, PrincipalEnforcement analysis,
         ProbePrincipal principal, List<string> findings)
     {
         bool notEnforced = ReportExposures(rows, analysis, principal, findings);
@@ -65,7 +78,7 @@ public static class EnforcementTester
         var undecided = rows.Where(r => r.Decision == PolicyDecision.CannotEvaluate && Matters(r)).ToList();
         foreach (EnforcementTestRow row in undecided)
         {
-            findings.Add($"{row.Action} ({row.State}) cannot be evaluated offline: {row.Result.Reason}.");
+            findings.Add($"{row.Action} ({row.State}) cannot be evaluated: {row.Result.Reason}.");
         }
 
         if (undecided.Count > 0)

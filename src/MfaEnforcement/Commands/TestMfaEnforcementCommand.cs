@@ -27,6 +27,9 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
     private AccountPolicySnapshot? _account;
     private int _tested;
 
+    // Once the simulator is found missing or denied, the remaining users are reported without asking again.
+    private IamException? _onlineUnavailable;
+
     /// <summary>The users to test; wildcards match the account's users. Every user when omitted.</summary>
     [Parameter(ParameterSetName = UserSet, Position = 0, ValueFromPipeline = true,
         ValueFromPipelineByPropertyName = true)]
@@ -44,6 +47,10 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
     [Parameter(ParameterSetName = DocumentSet)]
     [ValidateNotNullOrEmpty]
     public string[]? WithPolicy { get; set; }
+
+    /// <summary>Runs the probes through IAM's policy simulator (SimulatePrincipalPolicy) instead of offline.</summary>
+    [Parameter(ParameterSetName = UserSet)]
+    public SwitchParameter Online { get; set; }
 
     /// <summary>More actions to probe, as <c>service:Action</c>.</summary>
     [Parameter]
@@ -137,11 +144,69 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
             {
                 StatusDescription = $"{name} ({_tested} tested)",
             });
-            WriteVerbose($"Testing '{name}' with {user.Policies.Count} policies: "
-                + string.Join(", ", user.Policies.Select(p => p.Label)) + ".");
-            Write(user.Principal.UserName, user.Policies,
-                EnforcementTester.Test(user.Principal, user.Policies, Action));
+            WriteVerbose($"Testing '{name}'{(Online ? " online" : string.Empty)} with "
+                + $"{user.Policies.Count} policies: " + string.Join(", ", user.Policies.Select(p => p.Label)) + ".");
+            EnforcementTestResult? result = Online
+                ? TestOnline(user)
+                : EnforcementTester.Test(user.Principal, user.Policies, Action);
+            if (result is not null)
+            {
+                Write(user.Principal.UserName, user.Policies, result);
+            }
         }
+    }
+
+    /// <summary>Tests one user with SimulatePrincipalPolicy; null when that user could not be tested.</summary>
+    private EnforcementTestResult? TestOnline(UserPolicySet user)
+    {
+        string name = user.Principal.UserName;
+        if (_onlineUnavailable is not null)
+        {
+            WriteOnlineUnavailable(name, _onlineUnavailable);
+            return null;
+        }
+
+        EnforcementTestResult result;
+        try
+        {
+            result = Await(ct => OnlineEnforcementProbe.TestAsync(Client, user.Principal, user.Policies, Action,
+                _verbose.Enqueue, ct));
+        }
+        catch (IamException e)
+        {
+            FlushVerbose();
+            if (OnlineEnforcementProbe.IsUnavailable(e))
+            {
+                _onlineUnavailable = e;
+                WriteOnlineUnavailable(name, e);
+            }
+            else if (IsFatal(e))
+            {
+                ThrowIamError(e, name);
+            }
+            else
+            {
+                WriteIamError(e, name);
+            }
+
+            return null;
+        }
+
+        FlushVerbose();
+        return result;
+    }
+
+    private void WriteOnlineUnavailable(string userName, IamException cause)
+    {
+        var unavailable = new InvalidOperationException($"User '{userName}' was not tested online: IAM's policy "
+            + $"simulator (SimulatePrincipalPolicy) is not available here ({cause.ErrorCode}: {cause.Message}). Run "
+            + "Test-MfaEnforcement without -Online to test offline, or use a caller allowed "
+            + "iam:SimulatePrincipalPolicy.", cause);
+        WriteError(new ErrorRecord(unavailable, CommandId + "OnlineUnavailable",
+            cause.ErrorCode.StartsWith("AccessDenied", StringComparison.Ordinal)
+                ? ErrorCategory.PermissionDenied
+                : ErrorCategory.NotImplemented,
+            userName));
     }
 
     private void Write(string? userName, IReadOnlyList<AppliedPolicy> policies, EnforcementTestResult result)

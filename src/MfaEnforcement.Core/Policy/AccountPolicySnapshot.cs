@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MfaEnforcement.Core.Iam;
+
+namespace MfaEnforcement.Core.Policy;
+
+/// <summary>One user's identity policies (attached, inline and their groups'), ready for the tester.</summary>
+public sealed class UserPolicySet
+{
+    internal UserPolicySet(ProbePrincipal principal, IReadOnlyList<AppliedPolicy> policies,
+        IReadOnlyList<string> problems)
+    {
+        Principal = principal;
+        Policies = policies;
+        Problems = problems;
+    }
+
+    /// <summary>The user as a probe principal: name, account, path, partition and tags.</summary>
+    public ProbePrincipal Principal { get; }
+
+    /// <summary>The policies that could be read.</summary>
+    public IReadOnlyList<AppliedPolicy> Policies { get; }
+
+    /// <summary>Policies that could not be read, in plain sentences; a test without them cannot be trusted.</summary>
+    public IReadOnlyList<string> Problems { get; }
+}
+
+/// <summary>The users of an account with their effective identity policies, read in bulk.</summary>
+public sealed class AccountPolicySnapshot
+{
+    private readonly Dictionary<string, UserPolicySet> _users;
+
+    internal AccountPolicySnapshot(Dictionary<string, UserPolicySet> users) => _users = users;
+
+    /// <summary>The number of users read.</summary>
+    public int UserCount => _users.Count;
+
+    /// <summary>The names of the users read.</summary>
+    public IEnumerable<string> UserNames => _users.Keys;
+
+    /// <summary>The user's policies, or null when there is no such user (names ignore case, as IAM's do).</summary>
+    public UserPolicySet? FindUser(string userName) =>
+        _users.TryGetValue(userName ?? string.Empty, out UserPolicySet? set) ? set : null;
+}
+
+// The per-user half of the finder: every user's effective identity policies, for Test-MfaEnforcement.
+public static partial class EnforcementPolicyFinder
+{
+    /// <summary>
+    /// Every user with the policies that apply to them: their attached and inline policies and those of their
+    /// groups. A managed policy whose document the bulk read left out is read with GetPolicyVersion.
+    /// </summary>
+    /// <exception cref="IamException">A read failed.</exception>
+    public static async Task<AccountPolicySnapshot> ReadAccountAsync(IIamClient client, Action<string>? log,
+        CancellationToken ct)
+    {
+        if (client is null)
+        {
+            throw new ArgumentNullException(nameof(client));
+        }
+
+        log?.Invoke("Calling GetAccountAuthorizationDetails for users, groups and managed policies.");
+        List<AuthorizationDetailsPage> pages = await ReadDetailsAsync(client, AuthorizationDetailsFilter.User
+            | AuthorizationDetailsFilter.Group | AuthorizationDetailsFilter.LocalManagedPolicy
+            | AuthorizationDetailsFilter.AwsManagedPolicy, ct).ConfigureAwait(false);
+        var groups = pages.SelectMany(p => p.Groups)
+            .ToDictionary(g => g.Group.GroupName, StringComparer.OrdinalIgnoreCase);
+        var documents = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (PolicyAuthorizationDetail policy in pages.SelectMany(p => p.Policies))
+        {
+            documents[policy.Policy.Arn] = policy.DefaultDocument;
+        }
+
+        List<UserAuthorizationDetail> users = pages.SelectMany(p => p.Users).ToList();
+        IEnumerable<string> attached = users.SelectMany(u => u.AttachedPolicies)
+            .Concat(groups.Values.SelectMany(g => g.AttachedPolicies)).Select(a => a.PolicyArn);
+        foreach (string arn in attached.Distinct(StringComparer.Ordinal).ToList())
+        {
+            if (!documents.TryGetValue(arn, out string? document) || document is null)
+            {
+                documents[arn] = await ReadDefaultDocumentAsync(client, arn, log, ct).ConfigureAwait(false);
+            }
+        }
+
+        var sets = new Dictionary<string, UserPolicySet>(StringComparer.OrdinalIgnoreCase);
+        foreach (UserAuthorizationDetail user in users)
+        {
+            sets[user.User.UserName] = Collect(user, groups, documents);
+        }
+
+        return new AccountPolicySnapshot(sets);
+    }
+
+    private static UserPolicySet Collect(UserAuthorizationDetail user,
+        Dictionary<string, GroupAuthorizationDetail> groups, Dictionary<string, string?> documents)
+    {
+        var policies = new List<AppliedPolicy>();
+        var problems = new List<string>();
+
+        void AddManaged(AttachedPolicyInfo attached, PolicyAttachment via, string? group)
+        {
+            documents.TryGetValue(attached.PolicyArn, out string? json);
+            if (Read(json, attached.PolicyName, problems) is PolicyDocument document)
+            {
+                policies.Add(new AppliedPolicy(attached.PolicyName, document, via, group, attached.PolicyArn));
+            }
+        }
+
+        void AddInline(InlinePolicyInfo inline, PolicyAttachment via, string? group)
+        {
+            if (Read(inline.Document, inline.PolicyName, problems) is PolicyDocument document)
+            {
+                policies.Add(new AppliedPolicy(inline.PolicyName, document, via, group));
+            }
+        }
+
+        foreach (AttachedPolicyInfo attached in user.AttachedPolicies)
+        {
+            AddManaged(attached, PolicyAttachment.Direct, null);
+        }
+
+        foreach (InlinePolicyInfo inline in user.InlinePolicies)
+        {
+            AddInline(inline, PolicyAttachment.Inline, null);
+        }
+
+        foreach (string groupName in user.GroupNames)
+        {
+            if (!groups.TryGetValue(groupName, out GroupAuthorizationDetail? group))
+            {
+                problems.Add($"The group {groupName} was not in the account's details, so its policies are missing.");
+                continue;
+            }
+
+            foreach (AttachedPolicyInfo attached in group.AttachedPolicies)
+            {
+                AddManaged(attached, PolicyAttachment.Group, group.Group.GroupName);
+            }
+
+            foreach (InlinePolicyInfo inline in group.InlinePolicies)
+            {
+                AddInline(inline, PolicyAttachment.Group, group.Group.GroupName);
+            }
+        }
+
+        return new UserPolicySet(PrincipalOf(user.User), policies, problems);
+    }
+
+    private static PolicyDocument? Read(string? json, string policyName, List<string> problems)
+    {
+        if (json is null)
+        {
+            problems.Add($"The document of policy {policyName} could not be read.");
+            return null;
+        }
+
+        try
+        {
+            return PolicyDocument.Parse(json);
+        }
+        catch (PolicyFormatException e)
+        {
+            problems.Add($"The document of policy {policyName} is not a policy this module can read: {e.Message}");
+            return null;
+        }
+    }
+
+    private static ProbePrincipal PrincipalOf(IamUserInfo user)
+    {
+        // arn:partition:iam::account:user/path/name
+        string[] parts = user.Arn.Split(':');
+        string partition = parts.Length > 4 && parts[1].Length > 0 ? parts[1] : "aws";
+        string account = parts.Length > 4 ? parts[4] : string.Empty;
+        return new ProbePrincipal(user.UserName, account, string.IsNullOrEmpty(user.Path) ? "/" : user.Path,
+            partition, user.Tags);
+    }
+
+    private static async Task<string?> ReadDefaultDocumentAsync(IIamClient client, string arn, Action<string>? log,
+        CancellationToken ct)
+    {
+        try
+        {
+            log?.Invoke($"Calling GetPolicy and GetPolicyVersion for {arn}, which the bulk read left out.");
+            ManagedPolicyInfo policy = await client.GetPolicyAsync(arn, ct).ConfigureAwait(false);
+            PolicyVersionInfo version = await client.GetPolicyVersionAsync(arn, policy.DefaultVersionId, ct)
+                .ConfigureAwait(false);
+            return version.Document;
+        }
+        catch (IamException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+}
