@@ -10,14 +10,23 @@
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @(
         'MfaEnforcement.format.ps1xml'
+        'Formats/MfaStatus.format.ps1xml'
         'Formats/Policy.format.ps1xml'
+        'Formats/Devices.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-IamUser'
         'Get-IamGroup'
+        'Get-IamMfaStatus'
         'New-MfaEnforcementPolicy'
         'Get-MfaEnforcementPolicy'
+        'Set-MfaEnforcement'
+        'Remove-MfaEnforcement'
         'Test-MfaEnforcement'
+        'New-IamVirtualMfaDevice'
+        'Enable-IamMfaDevice'
+        'Reset-IamMfaDevice'
+        'New-MfaSession'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

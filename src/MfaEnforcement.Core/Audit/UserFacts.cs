@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using MfaEnforcement.Core.Iam;
+using MfaEnforcement.Core.Policy;
+
+namespace MfaEnforcement.Core.Audit;
+
+/// <summary>
+/// What both paths learn about one user, in one shape, so that <see cref="MfaStatusJudge"/> gives the same answer
+/// whichever path read it.
+/// </summary>
+internal sealed class UserFacts
+{
+    public UserFacts(IamUserInfo user, bool hasConsolePassword, DateTime? passwordLastUsed, int activeAccessKeys,
+        IReadOnlyList<MfaDevice> devices, IReadOnlyList<PolicySource> policies)
+    {
+        User = user;
+        HasConsolePassword = hasConsolePassword;
+        PasswordLastUsed = passwordLastUsed;
+        ActiveAccessKeys = activeAccessKeys;
+        Devices = devices;
+        Policies = policies;
+    }
+
+    /// <summary>Name, ARN, path, creation date and tags.</summary>
+    public IamUserInfo User { get; }
+
+    public bool HasConsolePassword { get; }
+
+    public DateTime? PasswordLastUsed { get; }
+
+    public int ActiveAccessKeys { get; }
+
+    public IReadOnlyList<MfaDevice> Devices { get; }
+
+    /// <summary>Every identity policy that reaches the user, with its document.</summary>
+    public IReadOnlyList<PolicySource> Policies { get; }
+}
+
+/// <summary>A policy that reaches a user: its name, ARN if managed, how it reaches them, and its document.</summary>
+internal sealed class PolicySource
+{
+    public PolicySource(string name, string? arn, PolicyAttachment via, string? groupName, ParsedPolicy document)
+    {
+        Name = name;
+        Arn = arn;
+        Via = via;
+        GroupName = groupName;
+        Document = document;
+    }
+
+    public string Name { get; }
+
+    public string? Arn { get; }
+
+    public PolicyAttachment Via { get; }
+
+    public string? GroupName { get; }
+
+    public ParsedPolicy Document { get; }
+}

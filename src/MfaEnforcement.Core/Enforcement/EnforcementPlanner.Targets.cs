@@ -1,0 +1,200 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MfaEnforcement.Core.Iam;
+
+namespace MfaEnforcement.Core.Enforcement;
+
+/// <summary>The reads and the decision for one target.</summary>
+public sealed partial class EnforcementPlanner
+{
+    private Task PlanTargetAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
+    {
+        var apply = state.Request.Direction == EnforcementDirection.Apply;
+        if (target.Kind == EnforcementTargetKind.Group)
+        {
+            return apply
+                ? PlanGroupApplyAsync(target, index, state, ct)
+                : PlanGroupRemoveAsync(target, index, state, ct);
+        }
+
+        if (state.Via is not null)
+        {
+            return apply ? PlanViaApplyAsync(target, index, state, ct) : PlanViaRemoveAsync(target, index, state, ct);
+        }
+
+        return apply ? PlanUserApplyAsync(target, index, state, ct) : PlanUserRemoveAsync(target, index, state, ct);
+    }
+
+    private async Task PlanUserApplyAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
+    {
+        var user = await ReadUserAsync(target, index, state, ct).ConfigureAwait(false);
+        if (user is null)
+        {
+            return;
+        }
+
+        var canonical = EnforcementTarget.User(user.UserName);
+        if (state.PolicyExists)
+        {
+            _monitor.Log($"Calling ListAttachedUserPolicies for '{user.UserName}'.");
+            var attached = await IsAttachedAsync(
+                m => _client.ListAttachedUserPoliciesAsync(user.UserName, m, IamPaging.MaxPageSize, ct),
+                state.PolicyArn).ConfigureAwait(false);
+            if (attached)
+            {
+                state.AddUnchanged(index, $"User '{user.UserName}' already has the policy '{state.PolicyArn}' " +
+                    "attached; nothing to do.");
+                return;
+            }
+        }
+
+        state.AddStep(index, new EnforcementStep(EnforcementStepKind.AttachUserPolicy, canonical, state.PolicyArn));
+        state.AddAffected(user.UserName, "a target");
+    }
+
+    private async Task PlanViaApplyAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
+    {
+        var user = await ReadUserAsync(target, index, state, ct).ConfigureAwait(false);
+        if (user is null)
+        {
+            return;
+        }
+
+        var via = state.Via!;
+        if (via.Members.Contains(user.UserName))
+        {
+            state.AddUnchanged(index, $"User '{user.UserName}' is already a member of group '{via.Name}'; " +
+                "nothing to do.");
+            return;
+        }
+
+        state.AddStep(index, new EnforcementStep(
+            EnforcementStepKind.AddUserToGroup, EnforcementTarget.User(user.UserName), state.PolicyArn, via.Name));
+        state.AddAffected(user.UserName, "a target");
+    }
+
+    /// <summary>GetUser; null, with a warning, for a user carrying the exemption tag.</summary>
+    private async Task<IamUserInfo?> ReadUserAsync(
+        EnforcementTarget target, int index, PlanState state, CancellationToken ct)
+    {
+        _monitor.Log($"Calling GetUser for '{target.Name}'.");
+        var user = await _client.GetUserAsync(target.Name, ct).ConfigureAwait(false);
+        state.AddCovered(index, user.UserName);
+        var key = state.Request.ExemptionTagKey;
+        var exempt = user.Tags.Any(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(t.Value, "true", StringComparison.Ordinal));
+        if (exempt)
+        {
+            state.AddExempt(user.UserName);
+            return null;
+        }
+
+        return user;
+    }
+
+    private async Task PlanGroupApplyAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
+    {
+        _monitor.Log($"Calling GetGroup for '{target.Name}' to list the members the policy would apply to.");
+        string groupName = target.Name;
+        var members = await IamPaging.ReadAllAsync(async marker =>
+        {
+            var page = await _client.GetGroupAsync(target.Name, marker, IamPaging.MaxPageSize, ct)
+                .ConfigureAwait(false);
+            groupName = page.Group.GroupName;
+            return new Page<IamUserInfo>(page.Members, page.Marker);
+        }).ConfigureAwait(false);
+        foreach (var member in members)
+        {
+            state.AddCovered(index, member.UserName);
+        }
+
+        if (state.PolicyExists)
+        {
+            _monitor.Log($"Calling ListAttachedGroupPolicies for '{groupName}'.");
+            var attached = await IsAttachedAsync(
+                m => _client.ListAttachedGroupPoliciesAsync(groupName, m, IamPaging.MaxPageSize, ct),
+                state.PolicyArn).ConfigureAwait(false);
+            if (attached)
+            {
+                state.AddUnchanged(index, $"Group '{groupName}' already has the policy '{state.PolicyArn}' " +
+                    "attached; nothing to do.");
+                return;
+            }
+        }
+
+        state.AddStep(index, new EnforcementStep(
+            EnforcementStepKind.AttachGroupPolicy, EnforcementTarget.Group(groupName), state.PolicyArn));
+        foreach (var member in members)
+        {
+            state.AddAffected(member.UserName, $"a member of group '{groupName}'");
+        }
+    }
+
+    private async Task PlanUserRemoveAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
+    {
+        _monitor.Log($"Calling ListAttachedUserPolicies for '{target.Name}'.");
+        var attached = await IsAttachedAsync(
+            m => _client.ListAttachedUserPoliciesAsync(target.Name, m, IamPaging.MaxPageSize, ct),
+            state.PolicyArn).ConfigureAwait(false);
+        state.AddCovered(index, target.Name);
+        if (attached)
+        {
+            state.AddStep(index, new EnforcementStep(EnforcementStepKind.DetachUserPolicy, target, state.PolicyArn));
+        }
+        else
+        {
+            state.AddUnchanged(index, $"User '{target.Name}' does not have the policy '{state.PolicyArn}' " +
+                "attached directly; nothing to do.");
+        }
+    }
+
+    private async Task PlanGroupRemoveAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
+    {
+        _monitor.Log($"Calling GetGroup for '{target.Name}' to list its members.");
+        var members = await IamPaging.ReadAllAsync(async marker =>
+        {
+            var page = await _client.GetGroupAsync(target.Name, marker, IamPaging.MaxPageSize, ct)
+                .ConfigureAwait(false);
+            return new Page<IamUserInfo>(page.Members, page.Marker);
+        }).ConfigureAwait(false);
+        foreach (var member in members)
+        {
+            state.AddCovered(index, member.UserName);
+        }
+
+        _monitor.Log($"Calling ListAttachedGroupPolicies for '{target.Name}'.");
+        var attached = await IsAttachedAsync(
+            m => _client.ListAttachedGroupPoliciesAsync(target.Name, m, IamPaging.MaxPageSize, ct),
+            state.PolicyArn).ConfigureAwait(false);
+        if (attached)
+        {
+            state.AddStep(index, new EnforcementStep(EnforcementStepKind.DetachGroupPolicy, target, state.PolicyArn));
+        }
+        else
+        {
+            state.AddUnchanged(index, $"Group '{target.Name}' does not have the policy '{state.PolicyArn}' " +
+                "attached; nothing to do.");
+        }
+    }
+
+    private async Task PlanViaRemoveAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
+    {
+        var via = state.Via!;
+        if (via.Members.Contains(target.Name))
+        {
+            var name = via.Members.First(m => string.Equals(m, target.Name, StringComparison.OrdinalIgnoreCase));
+            state.AddCovered(index, name);
+            state.AddStep(index, new EnforcementStep(
+                EnforcementStepKind.RemoveUserFromGroup, EnforcementTarget.User(name), state.PolicyArn, via.Name));
+            return;
+        }
+
+        // Not a member: tell a user that does not exist from one that is simply not in the group.
+        _monitor.Log($"Calling GetUser for '{target.Name}'.");
+        var user = await _client.GetUserAsync(target.Name, ct).ConfigureAwait(false);
+        state.AddCovered(index, user.UserName);
+        state.AddUnchanged(index, $"User '{target.Name}' is not a member of group '{via.Name}'; nothing to do.");
+    }
+}

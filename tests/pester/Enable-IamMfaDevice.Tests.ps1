@@ -1,0 +1,103 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    Add-Type -Path (Join-Path $packages 'otp.net/1.4.1/lib/netstandard2.0/Otp.NET.dll')
+
+    $seed = @{
+        policies = @(@{
+                name = 'RequireMfa'
+                document = @{ Version = '2012-10-17'; Statement = @(@{
+                            Sid = 'DenyAllExceptListedIfNoMFA'; Effect = 'Deny'; Resource = '*'
+                            NotAction = @('iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser',
+                                'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice',
+                                'sts:GetSessionToken')
+                            Condition = @{ BoolIfExists = @{ 'aws:MultiFactorAuthPresent' = 'false' } }
+                        }) }
+            })
+        groups = @(@{ name = 'Developers'; attachedPolicies = @('RequireMfa') })
+        users = @(
+            @{ name = 'admin'; accessKeys = @(@{ id = 'AKIAIOSFODNN7EXAMPLE' }) }
+            @{ name = 'carol'; loginProfile = $true; groups = @('Developers') }
+        )
+        virtualMfaDevices = @(@{ name = 'spare'; seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' })
+    }
+    $script:Endpoint = Start-TestEndpoint -Seed $seed
+    $script:Spare = 'arn:aws:iam::123456789012:mfa/spare'
+
+    function Get-Code([string] $Seed, [int] $OffsetSeconds = 0) {
+        $totp = [OtpNet.Totp]::new([OtpNet.Base32Encoding]::ToBytes($Seed))
+        $totp.ComputeTotp([datetime]::UtcNow.AddSeconds($OffsetSeconds))
+    }
+
+    function Get-FailureId([scriptblock] $Command) {
+        try { & $Command | Out-Null; 'no error' } catch { $_.FullyQualifiedErrorId }
+    }
+}
+
+AfterAll {
+    Stop-TestEndpoint $script:Endpoint
+}
+
+Describe 'Enable-IamMfaDevice' {
+    Context 'Enrolling a new user end to end' {
+        BeforeAll {
+            $device = New-IamVirtualMfaDevice -UserName carol
+            $seed = [System.Net.NetworkCredential]::new('', $device.Base32StringSeed).Password
+            $script:Serial = $device.SerialNumber
+            $device |
+                Enable-IamMfaDevice -AuthenticationCode1 (Get-Code $seed -30) -AuthenticationCode2 (Get-Code $seed)
+            $script:Status = Get-IamMfaStatus -UserName carol
+        }
+
+        It 'Assigns the device to the user, as Get-IamMfaStatus shows' {
+            @($script:Status.MfaDevices.SerialNumber) | Should -Be @($script:Serial)
+        }
+
+        It 'Leaves the user Enforced under the enforcement policy' {
+            "$($script:Status.Status)" | Should -Be 'Enforced'
+        }
+    }
+
+    It 'Explains two codes that are not consecutive' {
+        Enable-IamMfaDevice -UserName admin -SerialNumber $script:Spare -AuthenticationCode1 111111 `
+            -AuthenticationCode2 222222 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId |
+            Should -Be 'EnableIamMfaDeviceInvalidAuthenticationCode,MfaEnforcement.Commands.EnableIamMfaDeviceCommand'
+    }
+
+    It 'Tells the user to enter two consecutive codes' {
+        Enable-IamMfaDevice -UserName admin -SerialNumber $script:Spare -AuthenticationCode1 111111 `
+            -AuthenticationCode2 222222 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].ErrorDetails.Message | Should -Match 'two consecutive codes'
+    }
+
+    It 'Refuses a five-digit code without sending a request' {
+        Clear-EndpointRequest $script:Endpoint
+        $id = Get-FailureId { Enable-IamMfaDevice admin $script:Spare 12345 123456 }
+        ($id, @(Get-EndpointRequest $script:Endpoint).Count) |
+            Should -Be @('EnableIamMfaDeviceInvalidCodeFormat,MfaEnforcement.Commands.EnableIamMfaDeviceCommand', 0)
+    }
+
+    It 'Refuses a code with letters' {
+        Get-FailureId { Enable-IamMfaDevice admin $script:Spare 123456 12345O } |
+            Should -Be 'EnableIamMfaDeviceInvalidCodeFormat,MfaEnforcement.Commands.EnableIamMfaDeviceCommand'
+    }
+
+    It 'Refuses the same code twice' {
+        Get-FailureId { Enable-IamMfaDevice admin $script:Spare 123456 123456 } |
+            Should -Be 'EnableIamMfaDeviceSameAuthenticationCodes,MfaEnforcement.Commands.EnableIamMfaDeviceCommand'
+    }
+
+    It 'Refuses a serial number that is not one' {
+        Enable-IamMfaDevice admin 'not a serial' 123456 234567 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId |
+            Should -Be 'EnableIamMfaDeviceInvalidSerialNumber,MfaEnforcement.Commands.EnableIamMfaDeviceCommand'
+    }
+
+    It 'Sends no EnableMFADevice request with -WhatIf' {
+        Clear-EndpointRequest $script:Endpoint
+        Enable-IamMfaDevice admin $script:Spare 123456 234567 -WhatIf
+        @(Get-EndpointRequest $script:Endpoint -Action EnableMFADevice).Count | Should -Be 0
+    }
+}

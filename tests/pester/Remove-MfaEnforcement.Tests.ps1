@@ -1,0 +1,130 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+
+    $script:PolicyArn = 'arn:aws:iam::123456789012:policy/MfaEnforcement'
+    $script:Writes = 'CreatePolicy', 'CreateGroup', 'AttachUserPolicy', 'AttachGroupPolicy', 'AddUserToGroup',
+        'DetachUserPolicy', 'DetachGroupPolicy', 'RemoveUserFromGroup'
+    $script:RemoveCommand = 'MfaEnforcement.Commands.RemoveMfaEnforcementCommand'
+
+    # Users with attachments and memberships of their own, to see that Remove-MfaEnforcement touches no other.
+    $users = @(
+        @{ name = 'admin'; groups = @('Admins'); mfaDevices = @(@{ type = 'virtual'; name = 'admin-phone' }) }
+        @{ name = 'alice'; attachedPolicies = @('ReadOnlyAccess'); groups = @('Developers') }
+        @{ name = 'bob'; attachedPolicies = @('ReadOnlyAccess', 'IAMUserChangePassword') }
+        @{ name = 'carol'; groups = @('Developers') }
+        @{ name = 'dave'; loginProfile = $true }
+    )
+    $groups = @(@{ name = 'Admins'; attachedPolicies = @('AdministratorAccess') }
+        @{ name = 'Developers'; attachedPolicies = @('PowerUserAccess') })
+    $script:Endpoint = Start-TestEndpoint -Seed @{ users = $users; groups = $groups }
+
+    function Get-WriteRequest {
+        @(Get-EndpointRequest $script:Endpoint -Action $script:Writes)
+    }
+
+    # Attached managed policies and memberships, read straight from the endpoint (it does not check signatures).
+    function Get-Attachment {
+        $signature = 'AWS4-HMAC-SHA256 Credential=AKIATESTSNAPSHOT0001/20260101/us-east-1/iam/aws4_request, ' +
+            "SignedHeaders=host, Signature=$('0' * 64)"
+        $marker = $null
+        $lines = do {
+            $body = @{ Action = 'GetAccountAuthorizationDetails'; Version = '2010-05-08'; MaxItems = '1000'
+                'Filter.member.1' = 'User'; 'Filter.member.2' = 'Group' }
+            if ($marker) { $body.Marker = $marker }
+            $response = Invoke-RestMethod -Method Post -Uri $script:Endpoint.Url -Body $body `
+                -Headers @{ Authorization = $signature }
+            $result = $response.GetAccountAuthorizationDetailsResponse.GetAccountAuthorizationDetailsResult
+            foreach ($user in $result.UserDetailList.ChildNodes) {
+                foreach ($policy in $user.AttachedManagedPolicies.ChildNodes) {
+                    "user/$($user.UserName)=$($policy.PolicyArn)"
+                }
+                foreach ($group in $user.GroupList.ChildNodes) { "member/$($user.UserName)=$($group.InnerText)" }
+            }
+            foreach ($group in $result.GroupDetailList.ChildNodes) {
+                foreach ($policy in $group.AttachedManagedPolicies.ChildNodes) {
+                    "group/$($group.GroupName)=$($policy.PolicyArn)"
+                }
+            }
+            $marker = if ($result.IsTruncated -eq 'true') { $result.Marker } else { $null }
+        } while ($marker)
+        @($lines | Sort-Object)
+    }
+}
+
+AfterAll {
+    Stop-TestEndpoint $script:Endpoint
+}
+
+Describe 'Remove-MfaEnforcement' {
+    BeforeEach {
+        Reset-TestEndpoint $script:Endpoint
+        $script:Original = Get-Attachment
+    }
+
+    It 'Restores the original attachments after Set-MfaEnforcement on users' {
+        Get-IamUser | Set-MfaEnforcement -Confirm:$false -WarningAction SilentlyContinue
+        Get-IamUser | Remove-MfaEnforcement -Confirm:$false
+        Get-Attachment | Should -Be $script:Original
+    }
+
+    It 'Restores the original attachments after Set-MfaEnforcement on a group' {
+        Get-IamGroup Developers | Set-MfaEnforcement -Confirm:$false -WarningAction SilentlyContinue
+        Get-IamGroup Developers | Remove-MfaEnforcement -Confirm:$false
+        Get-Attachment | Should -Be $script:Original
+    }
+
+    It 'Restores the original memberships after Set-MfaEnforcement -ViaGroup, keeping the group' {
+        Get-IamUser | Set-MfaEnforcement -ViaGroup MfaEnforced -Confirm:$false -WarningAction SilentlyContinue
+        Get-IamUser | Remove-MfaEnforcement -ViaGroup MfaEnforced -Confirm:$false
+        Get-Attachment | Should -Be (@($script:Original) + "group/MfaEnforced=$script:PolicyArn" | Sort-Object)
+    }
+
+    It 'Detaches only where the policy is attached' {
+        Set-MfaEnforcement -UserName alice, bob -Confirm:$false -WarningAction SilentlyContinue
+        Clear-EndpointRequest $script:Endpoint
+        Get-IamUser | Remove-MfaEnforcement -Confirm:$false
+        @(Get-WriteRequest | ForEach-Object { "$($_.action) $($_.parameters.UserName)" }) |
+            Should -Be @('DetachUserPolicy alice', 'DetachUserPolicy bob')
+    }
+
+    It 'Sends no write when run again' {
+        Set-MfaEnforcement -UserName alice -Confirm:$false -WarningAction SilentlyContinue
+        Remove-MfaEnforcement -UserName alice -Confirm:$false
+        Clear-EndpointRequest $script:Endpoint
+        Remove-MfaEnforcement -UserName alice -Confirm:$false
+        Get-WriteRequest | Should -BeNullOrEmpty
+    }
+
+    It 'Says in -Verbose that a user does not have the policy' {
+        Set-MfaEnforcement -UserName alice -Confirm:$false -WarningAction SilentlyContinue
+        $verbose = Remove-MfaEnforcement -UserName carol -Confirm:$false -Verbose 4>&1 | Out-String
+        $verbose | Should -Match "User 'carol' does not have the policy"
+    }
+
+    It 'Sends no mutating request with -WhatIf' {
+        Get-IamUser | Set-MfaEnforcement -Confirm:$false -WarningAction SilentlyContinue
+        Clear-EndpointRequest $script:Endpoint
+        Get-IamUser | Remove-MfaEnforcement -WhatIf
+        Get-WriteRequest | Should -BeNullOrEmpty
+    }
+
+    It 'Warns and writes nothing when the policy does not exist' {
+        Remove-MfaEnforcement -UserName alice -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
+        ((Get-WriteRequest).Count, ($warnings -join ' ' -match 'does not exist')) | Should -Be @(0, $true)
+    }
+
+    It 'Reports a missing user by name as RemoveMfaEnforcementNoSuchEntity' {
+        Set-MfaEnforcement -UserName alice -Confirm:$false -WarningAction SilentlyContinue
+        Remove-MfaEnforcement -UserName ghost, alice -Confirm:$false -ErrorVariable failures `
+            -ErrorAction SilentlyContinue
+        $detached = -not (@(Get-Attachment) -contains "user/alice=$script:PolicyArn")
+        ($failures[0].FullyQualifiedErrorId, $failures[0].TargetObject, $detached) |
+            Should -Be @("RemoveMfaEnforcementNoSuchEntity,$script:RemoveCommand", 'ghost', $true)
+    }
+
+    It 'Refuses to run without a target' {
+        { Remove-MfaEnforcement -Confirm:$false } |
+            Should -Throw -ErrorId "RemoveMfaEnforcementNoTarget,$script:RemoveCommand"
+    }
+}
