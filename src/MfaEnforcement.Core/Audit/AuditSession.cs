@@ -6,10 +6,13 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MfaEnforcement.Core.Iam;
+using MfaEnforcement.Core.Policy;
 
 namespace MfaEnforcement.Core.Audit;
 
-/// <summary>What the reads of one audit share: client, options, policy library, limit on requests in flight.</summary>
+/// <summary>
+/// What the reads of one audit share: client, options, policy documents, a limit on requests in flight.
+/// </summary>
 internal sealed class AuditSession : IDisposable
 {
     private readonly SemaphoreSlim _requests;
@@ -19,14 +22,18 @@ internal sealed class AuditSession : IDisposable
         Client = client;
         Options = options;
         _requests = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentRequests));
-        Policies = new PolicyLibrary(this);
+        Policies = new PolicyDocuments(ReadManagedAsync);
     }
 
     public IIamClient Client { get; }
 
     public MfaAuditOptions Options { get; }
 
-    public PolicyLibrary Policies { get; }
+    /// <summary>
+    /// The audit's policy documents: managed ones from GetAccountAuthorizationDetails, or read once with GetPolicy
+    /// and GetPolicyVersion, and every document parsed once however many users share it.
+    /// </summary>
+    public PolicyDocuments Policies { get; }
 
     public void Dispose() => _requests.Dispose();
 
@@ -100,6 +107,17 @@ internal sealed class AuditSession : IDisposable
 
     /// <summary>Writes a count with thousands separators, the way progress shows it.</summary>
     public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A managed policy's default document, for a policy the bulk read did not include.</summary>
+    private async Task<string?> ReadManagedAsync(string arn, CancellationToken ct)
+    {
+        var version = await LimitedAsync(() => PolicyDocuments.ReadDefaultVersionAsync(Client, arn, Log, ct), ct)
+            .ConfigureAwait(false);
+        return version.Document ?? throw new IamException(
+            "GetPolicyVersion",
+            IamException.InvalidResponse,
+            $"IAM returned version {version.VersionId} of {arn} without its document; run the command again.");
+    }
 
     private static async Task Watch(Task task, CancellationTokenSource linked)
     {

@@ -26,13 +26,14 @@ internal sealed class BulkReader
 
     private readonly AuditSession _session;
     private readonly Dictionary<string, List<MfaDevice>> _otherDevices = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, IReadOnlyList<PolicySource>> _groupPolicies =
-        new(StringComparer.OrdinalIgnoreCase);
 
     private ILookup<string, VirtualMfaDeviceInfo> _virtualByUser = Enumerable.Empty<VirtualMfaDeviceInfo>()
         .ToLookup(d => string.Empty);
 
     private Dictionary<string, CredentialReportRow> _report = new(StringComparer.OrdinalIgnoreCase);
+
+    private IReadOnlyDictionary<string, IReadOnlyList<PolicySource>> _groupPolicies =
+        new Dictionary<string, IReadOnlyList<PolicySource>>();
 
     public BulkReader(AuditSession session)
     {
@@ -146,25 +147,14 @@ internal sealed class BulkReader
             groups.AddRange(result.Groups);
             foreach (var policy in result.Policies)
             {
-                if (policy.DefaultDocument is { } document)
-                {
-                    _session.Policies.AddManaged(policy.Policy.Arn, document);
-                }
+                _session.Policies.AddManaged(policy.Policy.Arn, policy.DefaultDocument);
             }
 
             marker = result.Marker;
         }
         while (marker is not null);
 
-        foreach (var group in groups)
-        {
-            var name = group.Group.GroupName;
-            var attached = await Task.WhenAll(group.AttachedPolicies.Select(async p => new PolicySource(
-                p.PolicyName, p.PolicyArn, PolicyAttachment.Group, name,
-                await _session.Policies.GetManagedAsync(p.PolicyArn, ct).ConfigureAwait(false)))).ConfigureAwait(false);
-            _groupPolicies[name] = attached.Concat(group.InlinePolicies.Select(p => new PolicySource(
-                p.PolicyName, null, PolicyAttachment.Group, name, _session.Policies.Parse(p.Document)))).ToList();
-        }
+        _groupPolicies = await PrincipalPolicies.OfGroupsAsync(groups, _session.Policies, ct).ConfigureAwait(false);
     }
 
     private Task<AuthorizationDetailsPage> FetchAsync(
@@ -210,25 +200,10 @@ internal sealed class BulkReader
         var devices = _virtualByUser[user.UserName].Select(d => new MfaDevice(d.SerialNumber, d.EnableDate))
             .Concat(_otherDevices.TryGetValue(user.UserName, out var other) ? other : Enumerable.Empty<MfaDevice>());
 
-        var policies = new List<PolicySource>();
-        foreach (var policy in detail.AttachedPolicies)
-        {
-            var document = await _session.Policies.GetManagedAsync(policy.PolicyArn, ct).ConfigureAwait(false);
-            policies.Add(new PolicySource(
-                policy.PolicyName, policy.PolicyArn, PolicyAttachment.Direct, null, document));
-        }
-
-        policies.AddRange(detail.InlinePolicies.Select(p => new PolicySource(
-            p.PolicyName, null, PolicyAttachment.Inline, null, _session.Policies.Parse(p.Document))));
-        foreach (var groupName in detail.GroupNames)
-        {
-            if (_groupPolicies.TryGetValue(groupName, out var groupPolicies))
-            {
-                policies.AddRange(groupPolicies);
-            }
-        }
+        var policies = await PrincipalPolicies.OfUserAsync(detail, _groupPolicies, _session.Policies, ct)
+            .ConfigureAwait(false);
 
         return new UserFacts(user, row.PasswordEnabled, row.PasswordLastUsed, row.ActiveAccessKeys,
-            MfaStatusJudge.Devices(devices), policies);
+            MfaStatusJudge.Devices(devices), policies.Sources);
     }
 }

@@ -23,28 +23,13 @@ internal sealed class MfaStatusJudge
     public MfaStatus Judge(UserFacts facts)
     {
         var user = facts.User;
-        var findings = new List<string>();
-        var applied = new List<AppliedPolicy>();
-        var parsedPolicies = new List<ParsedPolicy>();
-        foreach (var source in facts.Policies.OrderBy(p => p.Via).ThenBy(p => p.GroupName, StringComparer.Ordinal)
-            .ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Arn, StringComparer.Ordinal))
-        {
-            var parsed = source.Document;
-            var policy = parsed.Document is null
-                ? null
-                : new AppliedPolicy(source.Name, parsed.Document, source.Via, source.GroupName, source.Arn);
-            if (policy is null)
-            {
-                findings.Add($"Policy {Label(source)} could not be read, so it is left out: {parsed.Error}");
-            }
-            else
-            {
-                applied.Add(policy);
-                parsedPolicies.Add(parsed);
-            }
-        }
+        var sources = facts.Policies.OrderBy(p => p.Via).ThenBy(p => p.GroupName, StringComparer.Ordinal)
+            .ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Arn, StringComparer.Ordinal);
+        var applied = PrincipalPolicies.Apply(sources);
+        var findings = applied.Unreadable.Select(source =>
+            $"Policy {source.Label} could not be read, so it is left out: {source.Document.Error}").ToList();
 
-        var analysis = Analyze(applied, parsedPolicies, user);
+        var analysis = Analyze(applied, user);
         findings.AddRange(analysis.Findings);
         var enforced = analysis.IsEnforced;
         if (enforced && analysis.ExemptionTag is { } policyTag && HasTag(user, policyTag))
@@ -97,8 +82,10 @@ internal sealed class MfaStatusJudge
     /// Allow that requires MFA is bypassed, which it does only when no policy enforces MFA fully. In every other
     /// case users with the same policies get the same analysis, so it is made once for all of them.
     /// </summary>
-    private PrincipalEnforcement Analyze(List<AppliedPolicy> applied, List<ParsedPolicy> parsed, IamUserInfo user)
+    private PrincipalEnforcement Analyze(AppliedPolicies policies, IamUserInfo user)
     {
+        var applied = policies.Policies;
+        var parsed = policies.Documents;
         var enforcements = parsed.Select(p => p.Enforcement!).ToList();
         var sameForEveryone = enforcements.Any(e => e.Level == MfaEnforcementLevel.Full)
             || enforcements.All(e => e.MfaConditionedAllows.Count == 0);
@@ -148,13 +135,6 @@ internal sealed class MfaStatusJudge
                 + $"({facts.ActiveAccessKeys} active).",
         };
     }
-
-    private static string Label(PolicySource source) => source.Via switch
-    {
-        PolicyAttachment.Group => $"{source.Name} (group {source.GroupName})",
-        PolicyAttachment.Inline => $"{source.Name} (inline)",
-        _ => source.Name,
-    };
 
     /// <summary>The user for policy variables, from the ARN; the analyzer's stand-in when the ARN is unusual.</summary>
     private static ProbePrincipal? Principal(IamUserInfo user)

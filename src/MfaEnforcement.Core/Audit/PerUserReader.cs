@@ -43,14 +43,15 @@ internal sealed class PerUserReader
         var groups = ReadGroupsAsync(name, ct);
         await Task.WhenAll(devices, login, keys, attached, inline, groups).ConfigureAwait(false);
 
-        var policies = attached.Result.Concat(inline.Result).Concat(groups.Result).ToList();
+        var policies = PrincipalPolicies.Of(attached.Result.Concat(inline.Result), groups.Result.Names,
+            group => groups.Result.Policies[group]);
         return new UserFacts(
             user,
             login.Result is not null,
             user.PasswordLastUsed,
             keys.Result.Count(k => string.Equals(k.Status, "Active", StringComparison.OrdinalIgnoreCase)),
             MfaStatusJudge.Devices(devices.Result.Select(d => new MfaDevice(d.SerialNumber, d.EnableDate))),
-            policies);
+            policies.Sources);
     }
 
     private static int Max => IamPaging.MaxPageSize;
@@ -60,7 +61,8 @@ internal sealed class PerUserReader
         var attached = await ReadAllAsync(
             "ListAttachedUserPolicies", userName,
             m => _session.Client.ListAttachedUserPoliciesAsync(userName, m, Max, ct), ct).ConfigureAwait(false);
-        return await ManagedAsync(attached, PolicyAttachment.Direct, null, ct).ConfigureAwait(false);
+        return await PrincipalPolicies.ManagedAsync(attached, PolicyAttachment.Direct, null, _session.Policies, ct)
+            .ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<PolicySource>> ReadInlineAsync(string userName, CancellationToken ct)
@@ -73,19 +75,22 @@ internal sealed class PerUserReader
             _session.Log($"Calling GetUserPolicy for '{userName}' policy '{policyName}'.");
             return _session.Client.GetUserPolicyAsync(userName, policyName, ct);
         }, ct))).ConfigureAwait(false);
-        return policies.Select(p => new PolicySource(
-            p.PolicyName, null, PolicyAttachment.Inline, null, _session.Policies.Parse(p.Document))).ToList();
+        return PrincipalPolicies.Inline(policies, PolicyAttachment.Inline, null, _session.Policies);
     }
 
-    private async Task<IReadOnlyList<PolicySource>> ReadGroupsAsync(string userName, CancellationToken ct)
+    /// <summary>The user's groups in IAM's order, and each group's policies by name.</summary>
+    private async Task<(IReadOnlyList<string> Names, Dictionary<string, IReadOnlyList<PolicySource>> Policies)>
+        ReadGroupsAsync(string userName, CancellationToken ct)
     {
         var groups = await ReadAllAsync(
             "ListGroupsForUser", userName,
             m => _session.Client.ListGroupsForUserAsync(userName, m, Max, ct), ct).ConfigureAwait(false);
-        var policies = await Task.WhenAll(groups.Select(g => _groups.GetOrAdd(
-            g.GroupName, name => new Lazy<Task<IReadOnlyList<PolicySource>>>(() => ReadGroupAsync(name, ct))).Value))
+        var names = groups.Select(g => g.GroupName).ToList();
+        var policies = await Task.WhenAll(names.Select(name => _groups.GetOrAdd(
+            name, key => new Lazy<Task<IReadOnlyList<PolicySource>>>(() => ReadGroupAsync(key, ct))).Value))
             .ConfigureAwait(false);
-        return policies.SelectMany(p => p).ToList();
+        return (names, names.Zip(policies, (name, read) => (name, read))
+            .ToDictionary(g => g.name, g => g.read, StringComparer.OrdinalIgnoreCase));
     }
 
     private async Task<IReadOnlyList<PolicySource>> ReadGroupAsync(string groupName, CancellationToken ct)
@@ -96,25 +101,16 @@ internal sealed class PerUserReader
             ct);
         var namesTask = ReadAllAsync(
             "ListGroupPolicies", groupName, m => client.ListGroupPoliciesAsync(groupName, m, Max, ct), ct);
-        var attached = await ManagedAsync(await attachedTask.ConfigureAwait(false), PolicyAttachment.Group,
-            groupName, ct).ConfigureAwait(false);
+        var attached = await PrincipalPolicies.ManagedAsync(await attachedTask.ConfigureAwait(false),
+            PolicyAttachment.Group, groupName, _session.Policies, ct).ConfigureAwait(false);
         var inline = await Task.WhenAll((await namesTask.ConfigureAwait(false)).Select(policyName =>
             _session.LimitedAsync(() =>
             {
                 _session.Log($"Calling GetGroupPolicy for '{groupName}' policy '{policyName}'.");
                 return client.GetGroupPolicyAsync(groupName, policyName, ct);
             }, ct))).ConfigureAwait(false);
-        return attached.Concat(inline.Select(p => new PolicySource(
-            p.PolicyName, null, PolicyAttachment.Group, groupName, _session.Policies.Parse(p.Document)))).ToList();
-    }
-
-    private async Task<IReadOnlyList<PolicySource>> ManagedAsync(
-        IEnumerable<AttachedPolicyInfo> attached, PolicyAttachment via, string? groupName, CancellationToken ct)
-    {
-        var sources = attached.Select(async p => new PolicySource(
-            p.PolicyName, p.PolicyArn, via, groupName,
-            await _session.Policies.GetManagedAsync(p.PolicyArn, ct).ConfigureAwait(false)));
-        return await Task.WhenAll(sources).ConfigureAwait(false);
+        return attached.Concat(PrincipalPolicies.Inline(inline, PolicyAttachment.Group, groupName, _session.Policies))
+            .ToList();
     }
 
     private Task<List<T>> ReadAllAsync<T>(

@@ -36,26 +36,3 @@ internal sealed class UserFacts
     /// <summary>Every identity policy that reaches the user, with its document.</summary>
     public IReadOnlyList<PolicySource> Policies { get; }
 }
-
-/// <summary>A policy that reaches a user: its name, ARN if managed, how it reaches them, and its document.</summary>
-internal sealed class PolicySource
-{
-    public PolicySource(string name, string? arn, PolicyAttachment via, string? groupName, ParsedPolicy document)
-    {
-        Name = name;
-        Arn = arn;
-        Via = via;
-        GroupName = groupName;
-        Document = document;
-    }
-
-    public string Name { get; }
-
-    public string? Arn { get; }
-
-    public PolicyAttachment Via { get; }
-
-    public string? GroupName { get; }
-
-    public ParsedPolicy Document { get; }
-}

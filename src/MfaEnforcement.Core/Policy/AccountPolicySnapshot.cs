@@ -66,106 +66,44 @@ public static partial class EnforcementPolicyFinder
         List<AuthorizationDetailsPage> pages = await ReadDetailsAsync(client, AuthorizationDetailsFilter.User
             | AuthorizationDetailsFilter.Group | AuthorizationDetailsFilter.LocalManagedPolicy
             | AuthorizationDetailsFilter.AwsManagedPolicy, ct).ConfigureAwait(false);
-        var groups = pages.SelectMany(p => p.Groups)
-            .ToDictionary(g => g.Group.GroupName, StringComparer.OrdinalIgnoreCase);
-        var documents = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var documents = new PolicyDocuments((arn, t) => ReadDefaultDocumentAsync(client, arn, log, t));
         foreach (PolicyAuthorizationDetail policy in pages.SelectMany(p => p.Policies))
         {
-            documents[policy.Policy.Arn] = policy.DefaultDocument;
+            documents.AddManaged(policy.Policy.Arn, policy.DefaultDocument);
         }
 
+        // The documents the bulk read left out are read one at a time, before any user is assembled.
         List<UserAuthorizationDetail> users = pages.SelectMany(p => p.Users).ToList();
+        List<GroupAuthorizationDetail> groupDetails = pages.SelectMany(p => p.Groups).ToList();
         IEnumerable<string> attached = users.SelectMany(u => u.AttachedPolicies)
-            .Concat(groups.Values.SelectMany(g => g.AttachedPolicies)).Select(a => a.PolicyArn);
+            .Concat(groupDetails.SelectMany(g => g.AttachedPolicies)).Select(a => a.PolicyArn);
         foreach (string arn in attached.Distinct(StringComparer.Ordinal).ToList())
         {
-            if (!documents.TryGetValue(arn, out string? document) || document is null)
-            {
-                documents[arn] = await ReadDefaultDocumentAsync(client, arn, log, ct).ConfigureAwait(false);
-            }
+            await documents.GetManagedAsync(arn, ct).ConfigureAwait(false);
         }
 
+        IReadOnlyDictionary<string, IReadOnlyList<PolicySource>> groups =
+            await PrincipalPolicies.OfGroupsAsync(groupDetails, documents, ct).ConfigureAwait(false);
         var sets = new Dictionary<string, UserPolicySet>(StringComparer.OrdinalIgnoreCase);
         foreach (UserAuthorizationDetail user in users)
         {
-            sets[user.User.UserName] = Collect(user, groups, documents);
+            PrincipalPolicies policies = await PrincipalPolicies.OfUserAsync(user, groups, documents, ct)
+                .ConfigureAwait(false);
+            sets[user.User.UserName] = Collect(user.User, policies);
         }
 
         return new AccountPolicySnapshot(sets);
     }
 
-    private static UserPolicySet Collect(UserAuthorizationDetail user,
-        Dictionary<string, GroupAuthorizationDetail> groups, Dictionary<string, string?> documents)
+    private static UserPolicySet Collect(IamUserInfo user, PrincipalPolicies policies)
     {
-        var policies = new List<AppliedPolicy>();
-        var problems = new List<string>();
-
-        void AddManaged(AttachedPolicyInfo attached, PolicyAttachment via, string? group)
-        {
-            documents.TryGetValue(attached.PolicyArn, out string? json);
-            if (Read(json, attached.PolicyName, problems) is PolicyDocument document)
-            {
-                policies.Add(new AppliedPolicy(attached.PolicyName, document, via, group, attached.PolicyArn));
-            }
-        }
-
-        void AddInline(InlinePolicyInfo inline, PolicyAttachment via, string? group)
-        {
-            if (Read(inline.Document, inline.PolicyName, problems) is PolicyDocument document)
-            {
-                policies.Add(new AppliedPolicy(inline.PolicyName, document, via, group));
-            }
-        }
-
-        foreach (AttachedPolicyInfo attached in user.AttachedPolicies)
-        {
-            AddManaged(attached, PolicyAttachment.Direct, null);
-        }
-
-        foreach (InlinePolicyInfo inline in user.InlinePolicies)
-        {
-            AddInline(inline, PolicyAttachment.Inline, null);
-        }
-
-        foreach (string groupName in user.GroupNames)
-        {
-            if (!groups.TryGetValue(groupName, out GroupAuthorizationDetail? group))
-            {
-                problems.Add($"The group {groupName} was not in the account's details, so its policies are missing.");
-                continue;
-            }
-
-            foreach (AttachedPolicyInfo attached in group.AttachedPolicies)
-            {
-                AddManaged(attached, PolicyAttachment.Group, group.Group.GroupName);
-            }
-
-            foreach (InlinePolicyInfo inline in group.InlinePolicies)
-            {
-                AddInline(inline, PolicyAttachment.Group, group.Group.GroupName);
-            }
-        }
-
-        return new UserPolicySet(PrincipalOf(user.User), policies, problems);
-    }
-
-    private static PolicyDocument? Read(string? json, string policyName, List<string> problems)
-    {
-        if (json is null)
-        {
-            problems.Add($"The document of policy {policyName} could not be read.");
-            return null;
-        }
-
-        try
-        {
-            return PolicyDocument.Parse(json);
-        }
-        catch (PolicyFormatException e)
-        {
-            problems.Add($"The document of policy {policyName} is not a policy this module can read: {e.Message}");
-            return null;
-        }
+        AppliedPolicies applied = PrincipalPolicies.Apply(policies.Sources);
+        IEnumerable<string> problems = applied.Unreadable.Select(source => source.Document.IsMissing
+            ? $"The document of policy {source.Name} could not be read."
+            : $"The document of policy {source.Name} is not a policy this module can read: {source.Document.Error}");
+        problems = problems.Concat(policies.MissingGroups.Select(group =>
+            $"The group {group} was not in the account's details, so its policies are missing."));
+        return new UserPolicySet(PrincipalOf(user), applied.Policies, problems.ToList());
     }
 
     private static ProbePrincipal PrincipalOf(IamUserInfo user)
@@ -184,8 +122,7 @@ public static partial class EnforcementPolicyFinder
         try
         {
             log?.Invoke($"Calling GetPolicy and GetPolicyVersion for {arn}, which the bulk read left out.");
-            ManagedPolicyInfo policy = await client.GetPolicyAsync(arn, ct).ConfigureAwait(false);
-            PolicyVersionInfo version = await client.GetPolicyVersionAsync(arn, policy.DefaultVersionId, ct)
+            PolicyVersionInfo version = await PolicyDocuments.ReadDefaultVersionAsync(client, arn, null, ct)
                 .ConfigureAwait(false);
             return version.Document;
         }
