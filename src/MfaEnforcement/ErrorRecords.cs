@@ -41,6 +41,7 @@ internal static class ErrorRecords
             => ErrorCategory.AuthenticationError,
         IamException.EndpointUnreachable => ErrorCategory.ConnectionError,
         IamException.InvalidResponse => ErrorCategory.InvalidResult,
+        "CredentialReportTimeout" => ErrorCategory.OperationTimeout,
         _ => ErrorCategory.NotSpecified,
     };
 

@@ -22,34 +22,6 @@ BeforeAll {
     function Get-WriteRequest {
         @(Get-EndpointRequest $script:Endpoint -Action $script:Writes)
     }
-
-    # Attached managed policies and memberships, read straight from the endpoint (it does not check signatures).
-    function Get-Attachment {
-        $signature = 'AWS4-HMAC-SHA256 Credential=AKIATESTSNAPSHOT0001/20260101/us-east-1/iam/aws4_request, ' +
-            "SignedHeaders=host, Signature=$('0' * 64)"
-        $marker = $null
-        $lines = do {
-            $body = @{ Action = 'GetAccountAuthorizationDetails'; Version = '2010-05-08'; MaxItems = '1000'
-                'Filter.member.1' = 'User'; 'Filter.member.2' = 'Group' }
-            if ($marker) { $body.Marker = $marker }
-            $response = Invoke-RestMethod -Method Post -Uri $script:Endpoint.Url -Body $body `
-                -Headers @{ Authorization = $signature }
-            $result = $response.GetAccountAuthorizationDetailsResponse.GetAccountAuthorizationDetailsResult
-            foreach ($user in $result.UserDetailList.ChildNodes) {
-                foreach ($policy in $user.AttachedManagedPolicies.ChildNodes) {
-                    "user/$($user.UserName)=$($policy.PolicyArn)"
-                }
-                foreach ($group in $user.GroupList.ChildNodes) { "member/$($user.UserName)=$($group.InnerText)" }
-            }
-            foreach ($group in $result.GroupDetailList.ChildNodes) {
-                foreach ($policy in $group.AttachedManagedPolicies.ChildNodes) {
-                    "group/$($group.GroupName)=$($policy.PolicyArn)"
-                }
-            }
-            $marker = if ($result.IsTruncated -eq 'true') { $result.Marker } else { $null }
-        } while ($marker)
-        @($lines | Sort-Object)
-    }
 }
 
 AfterAll {
@@ -59,25 +31,26 @@ AfterAll {
 Describe 'Remove-MfaEnforcement' {
     BeforeEach {
         Reset-TestEndpoint $script:Endpoint
-        $script:Original = Get-Attachment
+        $script:Original = Get-EndpointAttachment $script:Endpoint
     }
 
     It 'Restores the original attachments after Set-MfaEnforcement on users' {
         Get-IamUser | Set-MfaEnforcement -Confirm:$false -WarningAction SilentlyContinue
         Get-IamUser | Remove-MfaEnforcement -Confirm:$false
-        Get-Attachment | Should -Be $script:Original
+        Get-EndpointAttachment $script:Endpoint | Should -Be $script:Original
     }
 
     It 'Restores the original attachments after Set-MfaEnforcement on a group' {
         Get-IamGroup Developers | Set-MfaEnforcement -Confirm:$false -WarningAction SilentlyContinue
         Get-IamGroup Developers | Remove-MfaEnforcement -Confirm:$false
-        Get-Attachment | Should -Be $script:Original
+        Get-EndpointAttachment $script:Endpoint | Should -Be $script:Original
     }
 
     It 'Restores the original memberships after Set-MfaEnforcement -ViaGroup, keeping the group' {
         Get-IamUser | Set-MfaEnforcement -ViaGroup MfaEnforced -Confirm:$false -WarningAction SilentlyContinue
         Get-IamUser | Remove-MfaEnforcement -ViaGroup MfaEnforced -Confirm:$false
-        Get-Attachment | Should -Be (@($script:Original) + "group/MfaEnforced=$script:PolicyArn" | Sort-Object)
+        $expected = @($script:Original) + "group/MfaEnforced=$script:PolicyArn" | Sort-Object
+        Get-EndpointAttachment $script:Endpoint | Should -Be $expected
     }
 
     It 'Detaches only where the policy is attached' {
@@ -118,7 +91,7 @@ Describe 'Remove-MfaEnforcement' {
         Set-MfaEnforcement -UserName alice -Confirm:$false -WarningAction SilentlyContinue
         Remove-MfaEnforcement -UserName ghost, alice -Confirm:$false -ErrorVariable failures `
             -ErrorAction SilentlyContinue
-        $detached = -not (@(Get-Attachment) -contains "user/alice=$script:PolicyArn")
+        $detached = -not (@(Get-EndpointAttachment $script:Endpoint) -contains "user/alice=$script:PolicyArn")
         ($failures[0].FullyQualifiedErrorId, $failures[0].TargetObject, $detached) |
             Should -Be @("RemoveMfaEnforcementNoSuchEntity,$script:RemoveCommand", 'ghost', $true)
     }

@@ -24,34 +24,6 @@ BeforeAll {
     function Get-WriteRequest([Parameter(Mandatory)] $Endpoint) {
         @(Get-EndpointRequest $Endpoint -Action $script:Writes)
     }
-
-    # The users' attached managed policies, read straight from the endpoint (it does not check signatures).
-    function Get-Attachment([Parameter(Mandatory)] $Endpoint) {
-        $signature = 'AWS4-HMAC-SHA256 Credential=AKIATESTSNAPSHOT0001/20260101/us-east-1/iam/aws4_request, ' +
-            "SignedHeaders=host, Signature=$('0' * 64)"
-        $marker = $null
-        do {
-            $body = @{ Action = 'GetAccountAuthorizationDetails'; Version = '2010-05-08'; MaxItems = '1000'
-                'Filter.member.1' = 'User'; 'Filter.member.2' = 'Group' }
-            if ($marker) { $body.Marker = $marker }
-            $response = $null
-            foreach ($attempt in 1..20) {
-                try {
-                    $response = Invoke-RestMethod -Method Post -Uri $Endpoint.Url -Body $body `
-                        -Headers @{ Authorization = $signature }
-                    break
-                }
-                catch { Start-Sleep -Milliseconds 20 }
-            }
-            $result = $response.GetAccountAuthorizationDetailsResponse.GetAccountAuthorizationDetailsResult
-            foreach ($user in $result.UserDetailList.ChildNodes) {
-                foreach ($policy in $user.AttachedManagedPolicies.ChildNodes) {
-                    "user/$($user.UserName)=$($policy.PolicyArn)"
-                }
-            }
-            $marker = if ($result.IsTruncated -eq 'true') { $result.Marker } else { $null }
-        } while ($marker)
-    }
 }
 
 Describe 'Set-MfaEnforcement' {
@@ -331,7 +303,8 @@ Describe 'Set-MfaEnforcement' {
                     -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
                 if (-not $rerunFailures) { break }
             }
-            $attached = @(Get-Attachment $script:Endpoint | Where-Object { $_ -like "user/*=$script:PolicyArn" })
+            $attached = @(Get-EndpointAttachment $script:Endpoint |
+                Where-Object { $_ -like "user/*=$script:PolicyArn" })
             $attached.Count | Should -Be 300
         }
     }

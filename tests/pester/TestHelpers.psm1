@@ -67,7 +67,8 @@ function Start-TestEndpoint {
     Remove-Item Env:AWS_SESSION_TOKEN, Env:AWS_PROFILE -ErrorAction SilentlyContinue
     $env:AWS_ENDPOINT_URL = $url
     $env:AWS_EC2_METADATA_DISABLED = 'true'
-    [pscustomobject]@{ Url = $url; Process = $process; SeedPath = $seedPath }
+    $temporary = -not ($Seed -is [string] -and (Test-Path $Seed))
+    [pscustomobject]@{ Url = $url; Process = $process; SeedPath = $seedPath; TemporarySeed = $temporary }
 }
 
 function Stop-TestEndpoint {
@@ -76,6 +77,7 @@ function Stop-TestEndpoint {
         $Endpoint.Process.Kill($true)
         $Endpoint.Process.WaitForExit(5000) | Out-Null
     }
+    if ($Endpoint -and $Endpoint.TemporarySeed) { Remove-Item $Endpoint.SeedPath -ErrorAction SilentlyContinue }
     Remove-Item Env:AWS_ENDPOINT_URL -ErrorAction SilentlyContinue
 }
 
@@ -94,6 +96,47 @@ function Clear-EndpointRequest {
 function Reset-TestEndpoint {
     param([Parameter(Mandatory)] $Endpoint)
     Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_endpoint/reset" | Out-Null
+}
+
+function Get-EndpointAttachment {
+    <#
+    .SYNOPSIS
+        The account's attachments and memberships as the endpoint holds them, read around the module: sorted lines
+        'user/NAME=ARN', 'group/NAME=ARN' and 'member/USER=GROUP'. Retries throttled or failed pages.
+    #>
+    param([Parameter(Mandatory)] $Endpoint)
+    $signature = 'AWS4-HMAC-SHA256 Credential=AKIATESTSNAPSHOT0001/20260101/us-east-1/iam/aws4_request, ' +
+        "SignedHeaders=host, Signature=$('0' * 64)"
+    $marker = $null
+    $lines = do {
+        $body = @{ Action = 'GetAccountAuthorizationDetails'; Version = '2010-05-08'; MaxItems = '1000'
+            'Filter.member.1' = 'User'; 'Filter.member.2' = 'Group' }
+        if ($marker) { $body.Marker = $marker }
+        $response = $null
+        foreach ($attempt in 1..20) {
+            try {
+                $response = Invoke-RestMethod -Method Post -Uri $Endpoint.Url -Body $body `
+                    -Headers @{ Authorization = $signature }
+                break
+            }
+            catch { Start-Sleep -Milliseconds 20 }
+        }
+        if (-not $response) { throw "GetAccountAuthorizationDetails failed 20 times at $($Endpoint.Url)." }
+        $result = $response.GetAccountAuthorizationDetailsResponse.GetAccountAuthorizationDetailsResult
+        foreach ($user in $result.UserDetailList.ChildNodes) {
+            foreach ($policy in $user.AttachedManagedPolicies.ChildNodes) {
+                "user/$($user.UserName)=$($policy.PolicyArn)"
+            }
+            foreach ($group in $user.GroupList.ChildNodes) { "member/$($user.UserName)=$($group.InnerText)" }
+        }
+        foreach ($group in $result.GroupDetailList.ChildNodes) {
+            foreach ($policy in $group.AttachedManagedPolicies.ChildNodes) {
+                "group/$($group.GroupName)=$($policy.PolicyArn)"
+            }
+        }
+        $marker = if ($result.IsTruncated -eq 'true') { $result.Marker } else { $null }
+    } while ($marker)
+    @($lines | Sort-Object)
 }
 
 function Invoke-ChildPwsh {

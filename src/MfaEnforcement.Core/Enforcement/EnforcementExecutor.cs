@@ -102,22 +102,25 @@ public sealed class EnforcementExecutor
 
     /// <summary>
     /// Creates the policy <c>New-MfaEnforcementPolicy</c> makes with its default options, at the root path, under
-    /// the name the ARN ends with.
+    /// the name the ARN ends with, through the same publisher. A policy that exists by then is left as it is.
     /// </summary>
     private async Task CreatePolicyAsync(string policyArn, CancellationToken ct)
     {
         var name = policyArn.Substring(policyArn.LastIndexOf('/') + 1);
-        var options = new EnforcementPolicyOptions
-        {
-            Partition = EnforcementPlanner.ArnPart(policyArn, 1) ?? "aws",
-        };
-        var document = PolicyWriter.Write(EnforcementPolicyBuilder.Build(options), indented: false);
-        await IgnoreExistingAsync(_client.CreatePolicyAsync(
+        var publisher = new PolicyPublisher(_client, _monitor.Log);
+        var plan = await publisher.PlanAsync(
             name,
             null,
-            document,
             "Denies everything but MFA enrollment to sessions without MFA. Created by Set-MfaEnforcement.",
-            ct)).ConfigureAwait(false);
+            new EnforcementPolicyOptions(),
+            ct).ConfigureAwait(false);
+        if (plan.Existing is not null)
+        {
+            _monitor.Log("It exists already; nothing to create.");
+            return;
+        }
+
+        await IgnoreExistingAsync(publisher.ApplyAsync(plan, ct)).ConfigureAwait(false);
     }
 
     /// <summary>Another run created the same entity meanwhile: the result is the one asked for.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -100,52 +99,18 @@ public sealed class GetIamMfaStatusCommand : IamCmdletBase
         }
     }
 
-    /// <summary>
-    /// Runs the audit while this thread writes its verbose lines and progress: Core reports from any thread, and a
-    /// cmdlet may only write from its own.
-    /// </summary>
-    private MfaAuditResult Run(MfaAuditScope scope)
-    {
-        var messages = new ConcurrentQueue<Action>();
-        var signal = new SemaphoreSlim(0);
-        var options = new MfaAuditOptions
+    /// <summary>Runs the audit; its verbose lines and progress are written as they arrive.</summary>
+    private MfaAuditResult Run(MfaAuditScope scope) =>
+        AwaitReported((reporter, ct) =>
         {
-            ExemptionTagKey = ExemptionTagKey,
-            Log = line => Post(messages, signal, () => WriteVerbose(line)),
-            Progress = progress => Post(messages, signal, () => WriteProgress(Record(progress))),
-        };
-
-        var audit = new MfaAuditor(Client, options).AuditAsync(scope, CancellationToken);
-        audit.ContinueWith(_ => signal.Release(), TaskScheduler.Default);
-        while (true)
-        {
-            signal.Wait();
-            while (messages.TryDequeue(out var write))
+            var options = new MfaAuditOptions
             {
-                write();
-            }
-
-            if (audit.IsCompleted && messages.IsEmpty)
-            {
-                break;
-            }
-        }
-
-        try
-        {
-            return audit.GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-    }
-
-    private static void Post(ConcurrentQueue<Action> messages, SemaphoreSlim signal, Action write)
-    {
-        messages.Enqueue(write);
-        signal.Release();
-    }
+                ExemptionTagKey = ExemptionTagKey,
+                Log = reporter.Log,
+                Progress = progress => reporter.Progress(Record(progress)),
+            };
+            return new MfaAuditor(Client, options).AuditAsync(scope, ct);
+        });
 
     private static ProgressRecord Record(MfaAuditProgress progress) =>
         new(1 + (int)progress.Phase, progress.Activity, progress.Status)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -23,8 +22,6 @@ public sealed class GetMfaEnforcementPolicyCommand : IamCmdletBase
 
     private readonly List<WildcardPattern> _patterns = new();
 
-    // Core logs from its own threads; the messages are written on the pipeline thread once the call returns.
-    private readonly ConcurrentQueue<string> _verbose = new();
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -42,9 +39,8 @@ public sealed class GetMfaEnforcementPolicyCommand : IamCmdletBase
         WriteProgress(progress);
         try
         {
-            IReadOnlyList<FoundEnforcementPolicy> found = Await(ct => EnforcementPolicyFinder.FindAsync(Client,
-                name => _patterns.Any(p => p.IsMatch(name)), _verbose.Enqueue, ct));
-            FlushVerbose();
+            IReadOnlyList<FoundEnforcementPolicy> found = AwaitReported((reporter, ct) =>
+                EnforcementPolicyFinder.FindAsync(Client, name => _patterns.Any(p => p.IsMatch(name)), reporter.Log, ct));
             WriteVerbose($"Found {found.Count} customer-managed policies that enforce MFA.");
             foreach (FoundEnforcementPolicy policy in found)
             {
@@ -57,17 +53,10 @@ public sealed class GetMfaEnforcementPolicyCommand : IamCmdletBase
         }
         finally
         {
-            FlushVerbose();
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
         }
     }
 
-    private void FlushVerbose()
-    {
-        while (_verbose.TryDequeue(out string? message))
-        {
-            WriteVerbose(message);
-        }
-    }
+
 }

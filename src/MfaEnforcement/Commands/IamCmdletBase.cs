@@ -68,6 +68,27 @@ public abstract class IamCmdletBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for a Core call that reports as it goes: its verbose lines and progress, posted from Core's threads,
+    /// are written here as they arrive, and <paramref name="onTick"/> runs at least every 200 ms meanwhile.
+    /// </summary>
+    internal T AwaitReported<T>(Func<CoreReporter, CancellationToken, Task<T>> call, Action? onTick = null)
+    {
+        // Connecting writes verbose output and errors, so it happens here, on the pipeline thread.
+        _ = Client;
+        using var reporter = new CoreReporter();
+        var task = Task.Run(() => call(reporter, CancellationToken));
+        task.ContinueWith(_ => reporter.Wake(), TaskScheduler.Default);
+        while (!task.IsCompleted)
+        {
+            reporter.WriteQueued(this, TimeSpan.FromMilliseconds(200));
+            onTick?.Invoke();
+        }
+
+        reporter.WriteQueued(this, TimeSpan.Zero);
+        return Await(_ => task);
+    }
+
     /// <summary>Waits for a Core call that returns nothing.</summary>
     protected void Await(Func<CancellationToken, Task> call) =>
         Await<bool>(async ct =>

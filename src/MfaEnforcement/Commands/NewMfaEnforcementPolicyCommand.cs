@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Management.Automation;
 using MfaEnforcement.Core.Iam;
@@ -16,7 +15,6 @@ namespace MfaEnforcement.Commands;
 public sealed class NewMfaEnforcementPolicyCommand : IamCmdletBase
 {
     // Core logs from its own threads; the messages are written on the pipeline thread once each call returns.
-    private readonly ConcurrentQueue<string> _verbose = new();
 
     /// <summary>The policy's name.</summary>
     [Parameter(Position = 0)]
@@ -89,9 +87,8 @@ public sealed class NewMfaEnforcementPolicyCommand : IamCmdletBase
 
         try
         {
-            var publisher = new PolicyPublisher(Client, _verbose.Enqueue);
-            PolicyPublishPlan plan = Await(ct => publisher.PlanAsync(PolicyName, Path, Description, options, ct));
-            FlushVerbose();
+            PolicyPublishPlan plan = AwaitReported((reporter, ct) =>
+                new PolicyPublisher(Client, reporter.Log).PlanAsync(PolicyName, Path, Description, options, ct));
             if (plan.IsUnchanged)
             {
                 WriteVerbose($"The default version {plan.Existing!.DefaultVersionId} of '{plan.Existing.Arn}' "
@@ -110,8 +107,8 @@ public sealed class NewMfaEnforcementPolicyCommand : IamCmdletBase
                 return;
             }
 
-            PolicyPublishResult result = Await(ct => publisher.ApplyAsync(plan, ct));
-            FlushVerbose();
+            PolicyPublishResult result = AwaitReported((reporter, ct) =>
+                new PolicyPublisher(Client, reporter.Log).ApplyAsync(plan, ct));
             WriteObject(new MfaEnforcementPolicy(result));
         }
         catch (EnforcementPolicyException e)
@@ -120,18 +117,11 @@ public sealed class NewMfaEnforcementPolicyCommand : IamCmdletBase
         }
         catch (IamException e)
         {
-            FlushVerbose();
             ThrowIamError(e, PolicyName, $"Policy '{PolicyName}'");
         }
     }
 
-    private void FlushVerbose()
-    {
-        while (_verbose.TryDequeue(out string? message))
-        {
-            WriteVerbose(message);
-        }
-    }
+
 
     private EnforcementPolicyOptions BuildOptions()
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -22,8 +21,6 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
     /// <summary>The account id of the stand-in user a policy document is tested as.</summary>
     private const string StandInAccount = "123456789012";
 
-    // Core logs from its own threads; the messages are written on the pipeline thread once the call returns.
-    private readonly ConcurrentQueue<string> _verbose = new();
     private AccountPolicySnapshot? _account;
     private int _tested;
 
@@ -169,12 +166,11 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
         EnforcementTestResult result;
         try
         {
-            result = Await(ct => OnlineEnforcementProbe.TestAsync(Client, user.Principal, user.Policies, Action,
-                _verbose.Enqueue, ct));
+            result = AwaitReported((reporter, ct) => OnlineEnforcementProbe.TestAsync(Client, user.Principal,
+                user.Policies, Action, reporter.Log, ct));
         }
         catch (IamException e)
         {
-            FlushVerbose();
             if (OnlineEnforcementProbe.IsUnavailable(e))
             {
                 _onlineUnavailable = e;
@@ -192,7 +188,6 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
             return null;
         }
 
-        FlushVerbose();
         return result;
     }
 
@@ -229,14 +224,12 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
 
         try
         {
-            _account = Await(ct => EnforcementPolicyFinder.ReadAccountAsync(Client, _verbose.Enqueue, ct));
-            FlushVerbose();
+            _account = AwaitReported((reporter, ct) => EnforcementPolicyFinder.ReadAccountAsync(Client, reporter.Log, ct));
             WriteVerbose($"Read the policies of {_account.UserCount} users.");
             return _account;
         }
         catch (IamException e)
         {
-            FlushVerbose();
             ThrowIamError(e, UserName);
             throw;
         }
@@ -280,11 +273,5 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
         return policies;
     }
 
-    private void FlushVerbose()
-    {
-        while (_verbose.TryDequeue(out string? message))
-        {
-            WriteVerbose(message);
-        }
-    }
+
 }
