@@ -18,9 +18,10 @@ BeforeAll {
                 Condition = @{ Null = @{ 'aws:MultiFactorAuthAge' = 'false' } }
             })
     }
+    $default = New-MfaEnforcementPolicy -DocumentOnly | ConvertFrom-Json
     $seed = @{
         accountId = '111122223333'
-        policies  = @(@{ name = 'MfaEnforcement'; document = $generated })
+        policies  = @(@{ name = 'MfaEnforcement'; document = $generated }, @{ name = 'Default'; document = $default })
         groups    = @(@{ name = 'Admins'; attachedPolicies = @('AdministratorAccess', 'MfaEnforcement') })
         users     = @(
             @{ name = 'admin' }
@@ -29,6 +30,9 @@ BeforeAll {
                 inlinePolicies = @{ AllowWithMfa = $script:AllowWithMfaAge } }
             @{ name = 'denyonly'; inlinePolicies = @{ DenyWithoutMfa = $script:Deny } }
             @{ name = 'grouped'; path = '/staff/'; groups = @('Admins') }
+            @{ name = 'plain'; loginProfile = $true; attachedPolicies = @('AdministratorAccess', 'Default') }
+            @{ name = 'firstsignin'; loginProfile = @{ passwordResetRequired = $true }
+                attachedPolicies = @('AdministratorAccess', 'Default') }
         )
     }
     $script:Endpoint = Start-TestEndpoint -Seed $seed
@@ -63,6 +67,18 @@ Describe 'Test-MfaEnforcement' {
 
         It 'Says CannotEnroll for a user with only the deny and no allows' {
             (Get-Verdict denyonly).Verdict | Should -Be 'CannotEnroll'
+        }
+
+        It 'Says Enforced for AdministratorAccess with the default generated policy' {
+            (Get-Verdict plain).Verdict | Should -Be 'Enforced'
+        }
+
+        It 'Says PasswordChangeBlocked when the default policy meets a pending password reset' {
+            (Get-Verdict firstsignin).Verdict | Should -Be 'PasswordChangeBlocked'
+        }
+
+        It 'Gives the remedy for the first sign-in deadlock' {
+            (Get-Verdict firstsignin).Findings -join ' ' | Should -Match 'AllowPasswordChange'
         }
 
         It 'Follows policies attached to the user''s groups' {
@@ -136,6 +152,11 @@ Describe 'Test-MfaEnforcement' {
         ) {
             ($script:OnlineVerdicts | Where-Object UserName -eq $UserName).Verdict |
                 Should -Be (Get-Verdict $UserName).Verdict
+        }
+
+        It 'Flags a pending password reset under the default policy online too' {
+            (Test-MfaEnforcement -UserName firstsignin -Online | Select-Verdict).Verdict |
+                Should -Be 'PasswordChangeBlocked'
         }
 
         It 'Names AdministratorAccess as what leaves actions open' {

@@ -81,6 +81,13 @@ public sealed class EnforcementTestResult
     public bool IsEnforced => Verdict is EnforcementVerdict.Enforced or EnforcementVerdict.CannotEnroll
         or EnforcementVerdict.PasswordChangeBlocked;
 
+    /// <summary>
+    /// Whether the policies deny iam:ChangePassword to a console session without MFA, which matters only to a user
+    /// whose password must be reset at the next sign-in.
+    /// </summary>
+    public bool BlocksPasswordChangeWithoutMfa => Rows.Any(r => r.Probe.Kind == ProbeKind.PasswordChange
+        && r.State == SignInState.ConsoleNoMfa && r.Decision != PolicyDecision.Allowed);
+
     /// <summary>Every probe in every sign-in state.</summary>
     public IReadOnlyList<EnforcementTestRow> Rows { get; }
 

@@ -51,6 +51,20 @@ public static class EnforcementTester
     }
 
     /// <summary>
+    /// Judges an earlier result again for a principal learnt more about, such as a password reset that is pending,
+    /// without probing again.
+    /// </summary>
+    public static EnforcementTestResult Rejudge(EnforcementTestResult result, ProbePrincipal principal)
+    {
+        if (result is null)
+        {
+            throw new ArgumentNullException(nameof(result));
+        }
+
+        return Judge(result.Rows, result.Analysis, principal ?? throw new ArgumentNullException(nameof(principal)));
+    }
+
+    /// <summary>
     /// The verdict and findings for <paramref name="rows"/>, whatever decided them: the offline evaluator here, or
     /// IAM's policy simulator in <see cref="OnlineEnforcementProbe"/>. <paramref name="analysis"/> is the analysis
     /// of the user's policies (exceptions, exemption tag, maximum age).
@@ -100,14 +114,25 @@ public static class EnforcementTester
 
         EnforcementTestRow password = rows.First(r => r.Probe.Kind == ProbeKind.PasswordChange
             && r.State == SignInState.ConsoleNoMfa);
-        if (password.Decision != PolicyDecision.Allowed)
+        if (password.Decision == PolicyDecision.Allowed)
         {
-            findings.Add($"iam:ChangePassword is {Explain(password.Result)} without MFA, so a user who must set a "
-                + "new password at first sign-in cannot; set AllowPasswordChange on the enforcement policy if "
-                + "users get one-time passwords.");
+            return EnforcementVerdict.Enforced;
+        }
+
+        // Signing in with MFA first and changing the password then works, except at a first sign-in that demands
+        // a new password: that one deadlocks (DESIGN.md, section 5).
+        if (principal.PasswordResetRequired)
+        {
+            findings.Add($"iam:ChangePassword is {Explain(password.Result)} without MFA, and {principal.UserName} "
+                + "must set a new password at the next sign-in, before any MFA device: the sign-in cannot finish. "
+                + "Set AllowPasswordChange on the enforcement policy (New-MfaEnforcementPolicy "
+                + "-AllowPasswordChange), or clear the reset requirement.");
             return EnforcementVerdict.PasswordChangeBlocked;
         }
 
+        findings.Add($"iam:ChangePassword is {Explain(password.Result)} without MFA: users change their password "
+            + "after signing in with MFA. A user given a one-time password that must be changed at first sign-in "
+            + "would be stuck; set AllowPasswordChange on the enforcement policy if users get those.");
         return EnforcementVerdict.Enforced;
     }
 

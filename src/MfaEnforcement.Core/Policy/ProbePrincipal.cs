@@ -59,6 +59,12 @@ public sealed class ProbePrincipal
     /// <summary>The user's tags.</summary>
     public IReadOnlyDictionary<string, string> Tags => _tags;
 
+    /// <summary>
+    /// Whether the user must set a new password at the next sign-in (the login profile's PasswordResetRequired):
+    /// only then does a password change denied without MFA lock the user out.
+    /// </summary>
+    public bool PasswordResetRequired { get; set; }
+
     /// <summary>The user's ARN, path included.</summary>
     public string UserArn => $"arn:{Partition}:iam::{AccountId}:user{Path}{UserName}";
 

@@ -146,10 +146,35 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
             EnforcementTestResult? result = Online
                 ? TestOnline(user)
                 : EnforcementTester.Test(user.Principal, user.Policies, Action);
+            if (result is { Verdict: EnforcementVerdict.Enforced, BlocksPasswordChangeWithoutMfa: true }
+                && IsPasswordResetPending(name))
+            {
+                user.Principal.PasswordResetRequired = true;
+                result = EnforcementTester.Rejudge(result, user.Principal);
+            }
+
             if (result is not null)
             {
                 Write(user.Principal.UserName, user.Policies, result);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether the user must set a new password at the next sign-in: asked only for users whose policies deny a
+    /// password change without MFA, since only for them does the answer change the verdict.
+    /// </summary>
+    private bool IsPasswordResetPending(string name)
+    {
+        try
+        {
+            WriteVerbose($"Calling GetLoginProfile for '{name}': its policies deny a password change without MFA.");
+            return Await(ct => Client.GetLoginProfileAsync(name, ct))?.PasswordResetRequired == true;
+        }
+        catch (IamException e) when (!IsFatal(e))
+        {
+            WriteIamError(e, name, $"User '{name}' (login profile)");
+            return false;
         }
     }
 

@@ -46,8 +46,7 @@ public class EnforcementPolicyBuilderTests
             Assert.True(expected == row.Decision, $"{row}: expected {expected}");
         }
 
-        Assert.Equal(password ? EnforcementVerdict.Enforced : EnforcementVerdict.PasswordChangeBlocked,
-            result.Verdict);
+        Assert.Equal(EnforcementVerdict.Enforced, result.Verdict);
     }
 
     [Theory]
@@ -78,8 +77,7 @@ public class EnforcementPolicyBuilderTests
         PolicyDecision expected = exemption ? PolicyDecision.Allowed : PolicyDecision.ExplicitDeny;
         Assert.Equal(expected, result.Row("s3:ListAllMyBuckets", SignInState.AccessKey).Decision);
         Assert.Equal(expected, result.Row("ec2:TerminateInstances", SignInState.ConsoleNoMfa).Decision);
-        EnforcementVerdict verdict = exemption ? EnforcementVerdict.NotEnforced
-            : password ? EnforcementVerdict.Enforced : EnforcementVerdict.PasswordChangeBlocked;
+        EnforcementVerdict verdict = exemption ? EnforcementVerdict.NotEnforced : EnforcementVerdict.Enforced;
         Assert.Equal(verdict, result.Verdict);
     }
 

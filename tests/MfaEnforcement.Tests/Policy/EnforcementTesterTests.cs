@@ -33,14 +33,53 @@ public class EnforcementTesterTests
     }
 
     [Fact]
-    public void WarnsThatTheDefaultPolicyBlocksAPasswordChangeWithoutMfa()
+    public void NotesThatTheDefaultPolicyBlocksAPasswordChangeWithoutMfa()
     {
         EnforcementTestResult result = EnforcementTester.Test("alice", Account,
             new[] { s_administrator, new AppliedPolicy("MfaEnforcement", EnforcementPolicyBuilder.Build()) });
 
+        Assert.Equal(EnforcementVerdict.Enforced, result.Verdict);
+        Assert.True(result.BlocksPasswordChangeWithoutMfa);
+        Assert.Contains(result.Findings, f => f.Contains("AllowPasswordChange"));
+    }
+
+    [Fact]
+    public void FlagsTheFirstSignInDeadlockWhenAPasswordResetIsPending()
+    {
+        var principal = new ProbePrincipal("alice", Account) { PasswordResetRequired = true };
+
+        EnforcementTestResult result = EnforcementTester.Test(principal,
+            new[] { s_administrator, new AppliedPolicy("MfaEnforcement", EnforcementPolicyBuilder.Build()) });
+
         Assert.Equal(EnforcementVerdict.PasswordChangeBlocked, result.Verdict);
         Assert.True(result.IsEnforced);
-        Assert.Contains(result.Findings, f => f.Contains("AllowPasswordChange"));
+        Assert.Contains(result.Findings, f => f.Contains("-AllowPasswordChange"));
+    }
+
+    [Fact]
+    public void Rejudge_LearnsOfAPendingPasswordResetWithoutProbingAgain()
+    {
+        var principal = new ProbePrincipal("alice", Account);
+        EnforcementTestResult first = EnforcementTester.Test(principal,
+            new[] { s_administrator, new AppliedPolicy("MfaEnforcement", EnforcementPolicyBuilder.Build()) });
+        principal.PasswordResetRequired = true;
+
+        EnforcementTestResult second = EnforcementTester.Rejudge(first, principal);
+
+        Assert.Equal((EnforcementVerdict.Enforced, EnforcementVerdict.PasswordChangeBlocked),
+            (first.Verdict, second.Verdict));
+    }
+
+    [Fact]
+    public void AllowsAPendingPasswordResetWithAllowPasswordChange()
+    {
+        var principal = new ProbePrincipal("alice", Account) { PasswordResetRequired = true };
+        PolicyDocument policy = EnforcementPolicyBuilder.Build(new EnforcementPolicyOptions { AllowPasswordChange = true });
+
+        EnforcementTestResult result = EnforcementTester.Test(principal,
+            new[] { s_administrator, new AppliedPolicy("MfaEnforcement", policy) });
+
+        Assert.Equal(EnforcementVerdict.Enforced, result.Verdict);
     }
 
     [Fact]
