@@ -24,7 +24,7 @@ internal sealed class CoreReporter : IDisposable
     /// <summary>Wakes the writing thread, for instance when the call is done.</summary>
     public void Wake() => _arrived.Release();
 
-    /// <summary>Waits up to <paramref name="timeout"/> for something to write, then writes all that is queued.</summary>
+    /// <summary>Waits up to <paramref name="timeout"/> for something to write, then writes all there is.</summary>
     public void WriteQueued(Cmdlet cmdlet, TimeSpan timeout)
     {
         _arrived.Wait(timeout);

@@ -40,7 +40,8 @@ public sealed class GetMfaEnforcementPolicyCommand : IamCmdletBase
         try
         {
             IReadOnlyList<FoundEnforcementPolicy> found = AwaitReported((reporter, ct) =>
-                EnforcementPolicyFinder.FindAsync(Client, name => _patterns.Any(p => p.IsMatch(name)), reporter.Log, ct));
+                EnforcementPolicyFinder.FindAsync(
+                    Client, name => _patterns.Any(p => p.IsMatch(name)), reporter.Log, ct));
             WriteVerbose($"Found {found.Count} customer-managed policies that enforce MFA.");
             foreach (FoundEnforcementPolicy policy in found)
             {

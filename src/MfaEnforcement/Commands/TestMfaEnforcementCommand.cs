@@ -249,7 +249,8 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
 
         try
         {
-            _account = AwaitReported((reporter, ct) => EnforcementPolicyFinder.ReadAccountAsync(Client, reporter.Log, ct));
+            _account = AwaitReported((reporter, ct) =>
+                EnforcementPolicyFinder.ReadAccountAsync(Client, reporter.Log, ct));
             WriteVerbose($"Read the policies of {_account.UserCount} users.");
             return _account;
         }

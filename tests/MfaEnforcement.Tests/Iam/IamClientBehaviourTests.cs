@@ -93,7 +93,8 @@ public sealed class IamClientBehaviourTests
         var handler = new StubHttpHandler();
         for (var i = 0; i < 4; i++)
         {
-            handler.Respond(StubHttpHandler.Error("ServiceFailure", "oops", "Receiver"), HttpStatusCode.InternalServerError);
+            handler.Respond(
+                StubHttpHandler.Error("ServiceFailure", "oops", "Receiver"), HttpStatusCode.InternalServerError);
         }
 
         handler.Respond(StubHttpHandler.Iam("ListUsers", "<Users/><IsTruncated>false</IsTruncated>"));

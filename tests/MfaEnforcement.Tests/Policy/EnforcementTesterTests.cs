@@ -74,7 +74,8 @@ public class EnforcementTesterTests
     public void AllowsAPendingPasswordResetWithAllowPasswordChange()
     {
         var principal = new ProbePrincipal("alice", Account) { PasswordResetRequired = true };
-        PolicyDocument policy = EnforcementPolicyBuilder.Build(new EnforcementPolicyOptions { AllowPasswordChange = true });
+        PolicyDocument policy = EnforcementPolicyBuilder.Build(
+            new EnforcementPolicyOptions { AllowPasswordChange = true });
 
         EnforcementTestResult result = EnforcementTester.Test(principal,
             new[] { s_administrator, new AppliedPolicy("MfaEnforcement", policy) });
