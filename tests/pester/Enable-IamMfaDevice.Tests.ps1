@@ -1,38 +1,12 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
-    Add-Type -Path (Join-Path $packages 'otp.net/1.4.1/lib/netstandard2.0/Otp.NET.dll')
 
-    $seed = @{
-        policies = @(@{
-                name = 'RequireMfa'
-                document = @{ Version = '2012-10-17'; Statement = @(@{
-                            Sid = 'DenyAllExceptListedIfNoMFA'; Effect = 'Deny'; Resource = '*'
-                            NotAction = @('iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser',
-                                'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice',
-                                'sts:GetSessionToken')
-                            Condition = @{ BoolIfExists = @{ 'aws:MultiFactorAuthPresent' = 'false' } }
-                        }) }
-            })
-        groups = @(@{ name = 'Developers'; attachedPolicies = @('RequireMfa') })
-        users = @(
-            @{ name = 'admin'; accessKeys = @(@{ id = 'AKIAIOSFODNN7EXAMPLE' }) }
-            @{ name = 'carol'; loginProfile = $true; groups = @('Developers') }
-        )
-        virtualMfaDevices = @(@{ name = 'spare'; seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' })
-    }
+    $seed = New-EnrollmentSeed -User @(
+        @{ name = 'carol'; loginProfile = $true; groups = @('Developers') }
+    ) -VirtualMfaDevice @(@{ name = 'spare'; seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' })
     $script:Endpoint = Start-TestEndpoint -Seed $seed
     $script:Spare = 'arn:aws:iam::123456789012:mfa/spare'
-
-    function Get-Code([string] $Seed, [int] $OffsetSeconds = 0) {
-        $totp = [OtpNet.Totp]::new([OtpNet.Base32Encoding]::ToBytes($Seed))
-        $totp.ComputeTotp([datetime]::UtcNow.AddSeconds($OffsetSeconds))
-    }
-
-    function Get-FailureId([scriptblock] $Command) {
-        try { & $Command | Out-Null; 'no error' } catch { $_.FullyQualifiedErrorId }
-    }
 }
 
 AfterAll {
@@ -45,8 +19,8 @@ Describe 'Enable-IamMfaDevice' {
             $device = New-IamVirtualMfaDevice -UserName carol
             $seed = [System.Net.NetworkCredential]::new('', $device.Base32StringSeed).Password
             $script:Serial = $device.SerialNumber
-            $device |
-                Enable-IamMfaDevice -AuthenticationCode1 (Get-Code $seed -30) -AuthenticationCode2 (Get-Code $seed)
+            $device | Enable-IamMfaDevice -AuthenticationCode1 (Get-TotpCode $seed -30) `
+                -AuthenticationCode2 (Get-TotpCode $seed)
             $script:Status = Get-IamMfaStatus -UserName carol
         }
 

@@ -8,8 +8,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-Import-Module (Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1') -Force
+Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+Import-Module (Join-Path (Get-NuGetPackageFolder) 'pester/5.7.1/tools/Pester.psd1') -Force
 
 $env:MFAENFORCEMENT_MODULE = (Resolve-Path $ModulePath).Path
 $env:AWS_EC2_METADATA_DISABLED = 'true'

@@ -45,8 +45,7 @@ Describe 'Coexistence with another AWSSDK.Core' {
     BeforeAll {
         $seed = @{ users = @(@{ name = 'alice' }) }
         $script:Endpoint = Start-TestEndpoint -Seed $seed
-        $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
-        $oldCore = Join-Path $packages 'awssdk.core/3.7.402/lib/net8.0/AWSSDK.Core.dll'
+        $oldCore = Join-Path (Get-NuGetPackageFolder) 'awssdk.core/3.7.402/lib/net8.0/AWSSDK.Core.dll'
         $script = @"
 `$ErrorActionPreference = 'Stop'
 Add-Type -Path '$oldCore'

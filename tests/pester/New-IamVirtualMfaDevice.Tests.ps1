@@ -1,29 +1,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
-    Add-Type -Path (Join-Path $packages 'otp.net/1.4.1/lib/netstandard2.0/Otp.NET.dll')
 
-    $seed = @{
-        policies = @(@{
-                name = 'RequireMfa'
-                document = @{ Version = '2012-10-17'; Statement = @(@{
-                            Sid = 'DenyAllExceptListedIfNoMFA'; Effect = 'Deny'; Resource = '*'
-                            NotAction = @('iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser',
-                                'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice',
-                                'sts:GetSessionToken')
-                            Condition = @{ BoolIfExists = @{ 'aws:MultiFactorAuthPresent' = 'false' } }
-                        }) }
-            })
-        groups = @(@{ name = 'Developers'; attachedPolicies = @('RequireMfa') })
-        users = @(
-            @{ name = 'admin'; accessKeys = @(@{ id = 'AKIAIOSFODNN7EXAMPLE' }) }
-            @{ name = 'carol'; loginProfile = $true; groups = @('Developers') }
-            @{ name = 'dave'; loginProfile = $true; groups = @('Developers')
-                accessKeys = @(@{ id = 'AKIADAVELONGTERM0001'; secret = 'dave-long-term-secret' })
-            }
-        )
-    }
+    $seed = New-EnrollmentSeed -User @(
+        @{ name = 'carol'; loginProfile = $true; groups = @('Developers') }
+        @{ name = 'dave'; loginProfile = $true; groups = @('Developers')
+            accessKeys = @(@{ id = 'AKIADAVELONGTERM0001'; secret = 'dave-long-term-secret' })
+        }
+    )
     $script:Endpoint = Start-TestEndpoint -Seed $seed
     $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "mfa-device-$([guid]::NewGuid().ToString('n'))"
     New-Item -ItemType Directory $script:Folder | Out-Null
@@ -34,11 +18,6 @@ BeforeAll {
 
     function ConvertTo-PlainText([securestring] $Secure) {
         [System.Net.NetworkCredential]::new('', $Secure).Password
-    }
-
-    function Get-Code([string] $Seed, [int] $OffsetSeconds = 0) {
-        $totp = [OtpNet.Totp]::new([OtpNet.Base32Encoding]::ToBytes($Seed))
-        $totp.ComputeTotp([datetime]::UtcNow.AddSeconds($OffsetSeconds))
     }
 }
 
@@ -156,8 +135,9 @@ Describe 'New-IamVirtualMfaDevice' {
                     -AuthenticationCode2 222222 -Verbose -Debug -ErrorVariable refused -ErrorAction SilentlyContinue
                 $refused | Out-Host
                 Enable-IamMfaDevice -UserName dave -SerialNumber $device.SerialNumber `
-                    -AuthenticationCode1 (Get-Code $seed -30) -AuthenticationCode2 (Get-Code $seed) -Verbose -Debug
-                $session = New-MfaSession -Credential $dave -TokenCode (Get-Code $seed) -Verbose -Debug
+                    -AuthenticationCode1 (Get-TotpCode $seed -30) -AuthenticationCode2 (Get-TotpCode $seed) `
+                    -Verbose -Debug
+                $session = New-MfaSession -Credential $dave -TokenCode (Get-TotpCode $seed) -Verbose -Debug
                 $session | Out-Host
                 $session | Format-List * | Out-Host
                 New-MfaSession -Credential $dave -SetEnvironment -PassThru -Verbose -Debug | Out-Host

@@ -1,8 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
-    Add-Type -Path (Join-Path $packages 'otp.net/1.4.1/lib/netstandard2.0/Otp.NET.dll')
 
     $script:ErinSeed = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
     $script:ErinKey = 'AKIAERINLONGTERM0001'
@@ -37,11 +35,7 @@ BeforeAll {
     $script:Erin = [pscredential]::new($script:ErinKey, $secret)
 
     function Get-ErinCode {
-        [OtpNet.Totp]::new([OtpNet.Base32Encoding]::ToBytes($script:ErinSeed)).ComputeTotp([datetime]::UtcNow)
-    }
-
-    function Get-FailureId([scriptblock] $Command) {
-        try { & $Command | Out-Null; 'no error' } catch { $_.FullyQualifiedErrorId }
+        Get-TotpCode $script:ErinSeed
     }
 }
 

@@ -5,31 +5,16 @@ BeforeAll {
     $script:Phone = 'arn:aws:iam::123456789012:mfa/frank-phone'
     $script:BobPhone = 'arn:aws:iam::123456789012:mfa/bob-phone'
     $script:Leftover = 'arn:aws:iam::123456789012:mfa/grace'
-    $script:Seed = @{
-        policies = @(@{
-                name = 'RequireMfa'
-                document = @{ Version = '2012-10-17'; Statement = @(@{
-                            Sid = 'DenyAllExceptListedIfNoMFA'; Effect = 'Deny'; Resource = '*'
-                            NotAction = @('iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser',
-                                'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice',
-                                'sts:GetSessionToken')
-                            Condition = @{ BoolIfExists = @{ 'aws:MultiFactorAuthPresent' = 'false' } }
-                        }) }
-            })
-        groups = @(@{ name = 'Developers'; attachedPolicies = @('RequireMfa') })
-        users = @(
-            @{ name = 'admin'; accessKeys = @(@{ id = 'AKIAIOSFODNN7EXAMPLE' }) }
-            @{ name = 'frank'; loginProfile = $true; groups = @('Developers')
-                mfaDevices = @(
-                    @{ type = 'virtual'; name = 'frank-phone' }
-                    @{ type = 'hardware'; serialNumber = 'GAHT12345678' }
-                )
-            }
-            @{ name = 'bob'; loginProfile = $true; mfaDevices = @(@{ type = 'virtual'; name = 'bob-phone' }) }
-            @{ name = 'grace'; loginProfile = $true }
-        )
-        virtualMfaDevices = @(@{ name = 'grace' })
-    }
+    $script:Seed = New-EnrollmentSeed -User @(
+        @{ name = 'frank'; loginProfile = $true; groups = @('Developers')
+            mfaDevices = @(
+                @{ type = 'virtual'; name = 'frank-phone' }
+                @{ type = 'hardware'; serialNumber = 'GAHT12345678' }
+            )
+        }
+        @{ name = 'bob'; loginProfile = $true; mfaDevices = @(@{ type = 'virtual'; name = 'bob-phone' }) }
+        @{ name = 'grace'; loginProfile = $true }
+    ) -VirtualMfaDevice @(@{ name = 'grace' })
     $script:Endpoint = Start-TestEndpoint -Seed $script:Seed
 }
 

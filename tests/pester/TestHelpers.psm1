@@ -6,6 +6,55 @@
 
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 
+function Get-NuGetPackageFolder {
+    <# .SYNOPSIS The NuGet global packages folder, where Pester, Otp.NET and old AWSSDK.Core are restored. #>
+    ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+}
+
+function Get-TotpCode {
+    <#
+    .SYNOPSIS
+        The RFC 6238 code of a base32 seed now, or OffsetSeconds away (30 for the next code), with Otp.NET.
+    #>
+    param([Parameter(Mandatory)] [string] $Seed, [int] $OffsetSeconds = 0)
+    if (-not ('OtpNet.Totp' -as [type])) {
+        Add-Type -Path (Join-Path (Get-NuGetPackageFolder) 'otp.net/1.4.1/lib/netstandard2.0/Otp.NET.dll')
+    }
+    $totp = [OtpNet.Totp]::new([OtpNet.Base32Encoding]::ToBytes($Seed))
+    $totp.ComputeTotp([datetime]::UtcNow.AddSeconds($OffsetSeconds))
+}
+
+function New-EnrollmentSeed {
+    <#
+    .SYNOPSIS
+        A seed account for the device commands: the RequireMfa deny-unless-MFA policy on the Developers group, an
+        admin caller, and the given users and unassigned virtual devices.
+    #>
+    param([hashtable[]] $User = @(), [hashtable[]] $VirtualMfaDevice = @())
+    @{
+        policies          = @(@{
+                name     = 'RequireMfa'
+                document = @{ Version = '2012-10-17'; Statement = @(@{
+                            Sid       = 'DenyAllExceptListedIfNoMFA'; Effect = 'Deny'; Resource = '*'
+                            NotAction = @('iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser',
+                                'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice',
+                                'sts:GetSessionToken')
+                            Condition = @{ BoolIfExists = @{ 'aws:MultiFactorAuthPresent' = 'false' } }
+                        })
+                }
+            })
+        groups            = @(@{ name = 'Developers'; attachedPolicies = @('RequireMfa') })
+        users             = @(@{ name = 'admin'; accessKeys = @(@{ id = 'AKIAIOSFODNN7EXAMPLE' }) }) + $User
+        virtualMfaDevices = $VirtualMfaDevice
+    }
+}
+
+function Get-FailureId {
+    <# .SYNOPSIS The FullyQualifiedErrorId of the terminating error a command throws, or 'no error'. #>
+    param([Parameter(Mandatory)] [scriptblock] $Command)
+    try { & $Command | Out-Null; 'no error' } catch { $_.FullyQualifiedErrorId }
+}
+
 function Get-TestModulePath {
     if ($env:MFAENFORCEMENT_MODULE) { return $env:MFAENFORCEMENT_MODULE }
     $manifest = Get-ChildItem (Join-Path $script:Root 'out/MfaEnforcement') -Filter MfaEnforcement.psd1 -Recurse |
