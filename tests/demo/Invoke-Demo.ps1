@@ -48,8 +48,12 @@ try {
     }
 
     if (Test-Command Test-MfaEnforcement) {
-        Show-Step 'Get-IamUser -UserName (first engineer) | Test-MfaEnforcement' {
-            Get-IamUser -Path /engineering/ | Select-Object -First 1 | Test-MfaEnforcement
+        Show-Step 'Get-IamUser -Path /engineering/ | Test-MfaEnforcement | Where-Object Verdict' {
+            Get-IamUser -Path /engineering/ | Test-MfaEnforcement | Where-Object Verdict |
+                Select-Object UserName, Verdict, EnforcedBy
+        }
+        Show-Step '(Test-MfaEnforcement -UserName amara.okafor | Where-Object Verdict).Findings' {
+            (Test-MfaEnforcement -UserName amara.okafor | Where-Object Verdict).Findings
         }
     }
 

@@ -62,13 +62,17 @@ public sealed class EnforcementTestRow
 public sealed class EnforcementTestResult
 {
     internal EnforcementTestResult(EnforcementVerdict verdict, IReadOnlyList<EnforcementTestRow> rows,
-        IReadOnlyList<string> findings, PrincipalEnforcement analysis)
+        IReadOnlyList<string> findings, PrincipalEnforcement analysis, IReadOnlyList<AppliedPolicy> policies)
     {
         Verdict = verdict;
         Rows = rows;
         Findings = findings;
         Analysis = analysis;
+        Policies = policies;
     }
+
+    /// <summary>The policies tested.</summary>
+    public IReadOnlyList<AppliedPolicy> Policies { get; }
 
     /// <summary>The verdict.</summary>
     public EnforcementVerdict Verdict { get; }

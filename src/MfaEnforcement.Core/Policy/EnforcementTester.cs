@@ -47,7 +47,7 @@ public static class EnforcementTester
             }
         }
 
-        return Judge(rows, analysis, principal);
+        return Judge(rows, analysis, principal, policies);
     }
 
     /// <summary>
@@ -61,26 +61,27 @@ public static class EnforcementTester
             throw new ArgumentNullException(nameof(result));
         }
 
-        return Judge(result.Rows, result.Analysis, principal ?? throw new ArgumentNullException(nameof(principal)));
+        return Judge(result.Rows, result.Analysis, principal ?? throw new ArgumentNullException(nameof(principal)),
+            result.Policies);
     }
 
     /// <summary>
     /// The verdict and findings for <paramref name="rows"/>, whatever decided them: the offline evaluator here, or
     /// IAM's policy simulator in <see cref="OnlineEnforcementProbe"/>. <paramref name="analysis"/> is the analysis
-    /// of the user's policies (exceptions, exemption tag, maximum age).
+    /// of the user's policies (exceptions, exemption tag, maximum age), <paramref name="policies"/> the policies.
     /// </summary>
     internal static EnforcementTestResult Judge(IReadOnlyList<EnforcementTestRow> rows,
-        PrincipalEnforcement analysis, ProbePrincipal principal)
+        PrincipalEnforcement analysis, ProbePrincipal principal, IReadOnlyList<AppliedPolicy> policies)
     {
         var list = rows.ToList();
         var findings = new List<string>();
-        EnforcementVerdict verdict = JudgeVerdict(list, analysis, principal, findings);
+        EnforcementVerdict verdict = JudgeVerdict(list, analysis, principal, policies, findings);
         findings.AddRange(analysis.Findings.Where(f => !findings.Contains(f)));
-        return new EnforcementTestResult(verdict, list, findings, analysis);
+        return new EnforcementTestResult(verdict, list, findings, analysis, policies);
     }
 
     private static EnforcementVerdict JudgeVerdict(List<EnforcementTestRow> rows, PrincipalEnforcement analysis,
-        ProbePrincipal principal, List<string> findings)
+        ProbePrincipal principal, IReadOnlyList<AppliedPolicy> policies, List<string> findings)
     {
         bool notEnforced = ReportExposures(rows, analysis, principal, findings);
         ReportSecondary(rows, analysis, findings);
@@ -109,6 +110,12 @@ public static class EnforcementTester
 
         if (blocked.Count > 0)
         {
+            if (principal.Path != "/" && policies.Any(p => MissesUsersWithAPath(p.Document)))
+            {
+                findings.Add($"The user's ARN includes the path {principal.Path}: a statement on "
+                    + "user/${aws:username} does not match it; list user/*/${aws:username} beside it.");
+            }
+
             return EnforcementVerdict.CannotEnroll;
         }
 
@@ -135,6 +142,15 @@ public static class EnforcementTester
             + "would be stuck; set AllowPasswordChange on the enforcement policy if users get those.");
         return EnforcementVerdict.Enforced;
     }
+
+    /// <summary>
+    /// An Allow on <c>user/${aws:username}</c> alone, as AWS's example policy has it, never matches a user created
+    /// under a path, whose ARN is <c>user/PATH/NAME</c>.
+    /// </summary>
+    private static bool MissesUsersWithAPath(PolicyDocument document) =>
+        document.Statements.Where(s => s.Effect == PolicyEffect.Allow).Any(s =>
+            s.Resources.Any(r => r.EndsWith(":user/${aws:username}", StringComparison.Ordinal))
+            && !s.Resources.Any(r => r.EndsWith(":user/*/${aws:username}", StringComparison.Ordinal)));
 
     /// <summary>Ordinary or extra actions allowed without MFA: enforcement does not hold.</summary>
     private static bool ReportExposures(List<EnforcementTestRow> rows, PrincipalEnforcement analysis,

@@ -88,7 +88,7 @@ public static class OnlineEnforcementProbe
             }
         }
 
-        return EnforcementTester.Judge(rows, analysis, principal);
+        return EnforcementTester.Judge(rows, analysis, principal, policies);
     }
 
     /// <summary>

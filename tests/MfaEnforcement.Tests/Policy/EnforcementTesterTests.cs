@@ -44,6 +44,36 @@ public class EnforcementTesterTests
     }
 
     [Fact]
+    public void ExplainsThatUserSlashUsernameMissesAUserWithAPath()
+    {
+        PolicyDocument ownMfa = PolicyDocument.Parse("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+             "Action":["iam:EnableMFADevice","iam:ResyncMFADevice","iam:ListMFADevices","iam:GetUser"],
+             "Resource":"arn:aws:iam::*:user/${aws:username}"},
+             {"Effect":"Allow","Action":["iam:CreateVirtualMFADevice","iam:ListVirtualMFADevices"],"Resource":"*"}]}
+            """);
+        var principal = new ProbePrincipal("amara", Account, "/engineering/");
+
+        PolicyDocument powerUser = PolicyDocument.Parse(
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}""");
+
+        EnforcementTestResult result = EnforcementTester.Test(principal, new[]
+        {
+            new AppliedPolicy("PowerUserAccess", powerUser),
+            new AppliedPolicy("ManageOwnMfa", ownMfa),
+            new AppliedPolicy("RequireMfa", PolicyDocument.Parse("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Resource":"*",
+                 "NotAction":["iam:CreateVirtualMFADevice","iam:EnableMFADevice","iam:GetUser","iam:ListMFADevices",
+                   "iam:ListVirtualMFADevices","iam:ResyncMFADevice","sts:GetSessionToken"],
+                 "Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}
+                """)),
+        });
+
+        Assert.Equal(EnforcementVerdict.CannotEnroll, result.Verdict);
+        Assert.Contains(result.Findings, f => f.Contains("user/*/${aws:username}"));
+    }
+
+    [Fact]
     public void FlagsTheFirstSignInDeadlockWhenAPasswordResetIsPending()
     {
         var principal = new ProbePrincipal("alice", Account) { PasswordResetRequired = true };
