@@ -6,6 +6,7 @@ BeforeAll {
         $user = @{ name = 'user{0:d4}' -f $i; path = '/' }
         if ($i % 5 -eq 0) { $user.path = '/staff/' }
         if ($i -le 3) { $user.groups = @('Developers') }
+        if ($i -eq 1) { $user.passwordLastUsed = '2024-05-06T07:08:09Z' }
         $user
     }
     $users += @{ name = 'svc-build'; path = '/service/' }, @{ name = 'svc-deploy'; path = '/service/' }
@@ -44,6 +45,15 @@ Describe 'Get-IamUser' {
         It 'Pipes into Select-Object UserName' {
             (Get-IamUser -UserName user0001 | Select-Object UserName).UserName | Should -Be 'user0001'
         }
+    }
+
+    It 'Shows the last console sign-in in the table view' {
+        Get-IamUser -UserName user0001 | Format-Table | Out-String -Width 120 | Should -Match '2024-05-06 07:08'
+    }
+
+    It 'Formats as a table within 120 columns' {
+        $lines = (Get-IamUser -Path /service/ | Format-Table | Out-String -Width 200) -split "`n"
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
     }
 
     It 'Filters by path prefix on the server' {
