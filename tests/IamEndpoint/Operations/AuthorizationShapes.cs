@@ -32,17 +32,7 @@ internal static class AuthorizationShapes
 
     public static void PolicyDetail(XmlResult r, ManagedPolicy policy)
     {
-        r.Value("PolicyName", policy.Name);
-        r.Value("PolicyId", policy.Id);
-        r.Value("Arn", policy.Arn);
-        r.Value("Path", policy.Path);
-        r.Value("DefaultVersionId", policy.DefaultVersionId);
-        r.Value("AttachmentCount", policy.AttachmentCount);
-        r.Value("PermissionsBoundaryUsageCount", 0);
-        r.Value("IsAttachable", true);
-        r.Value("Description", policy.Description);
-        r.Value("CreateDate", policy.CreateDate);
-        r.Value("UpdateDate", policy.UpdateDate);
+        Shapes.Policy(r, policy, withDescription: true, withTags: false);
         r.List("PolicyVersionList", policy.Versions, version => Shapes.PolicyVersion(r, policy, version, true));
     }
 }

@@ -80,13 +80,15 @@ internal static class ManagedPolicyOperations
         policy.Versions.Add(new PolicyVersion { Id = "v1", Document = document, CreateDate = context.Now });
         Rules.MergeTags(policy.Tags, tags);
         account.AddPolicy(policy);
-        context.Result.Structure("Policy", () => Shapes.Policy(context.Result, policy, withDescriptionAndTags: true));
+        context.Result.Structure(
+            "Policy", () => Shapes.Policy(context.Result, policy, withDescription: true, withTags: true));
     }
 
     private static void GetPolicy(OperationContext context)
     {
         ManagedPolicy policy = context.Account.RequirePolicy(context.Request.Required("PolicyArn"));
-        context.Result.Structure("Policy", () => Shapes.Policy(context.Result, policy, withDescriptionAndTags: true));
+        context.Result.Structure(
+            "Policy", () => Shapes.Policy(context.Result, policy, withDescription: true, withTags: true));
     }
 
     private static void DeletePolicy(OperationContext context)
@@ -137,7 +139,7 @@ internal static class ManagedPolicyOperations
             page);
 
         context.Result.List(
-            "Policies", policies.Items, p => Shapes.Policy(context.Result, p, withDescriptionAndTags: false));
+            "Policies", policies.Items, p => Shapes.Policy(context.Result, p, withDescription: false, withTags: false));
         context.Result.PageEnd(policies);
     }
 

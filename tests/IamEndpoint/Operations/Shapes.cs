@@ -48,7 +48,11 @@ internal static class Shapes
             r.Value("Value", tag.Value);
         });
 
-    public static void Policy(XmlResult r, ManagedPolicy policy, bool withDescriptionAndTags)
+    /// <summary>
+    /// A managed policy's fields: GetPolicy and CreatePolicy include the description and tags, ListPolicies
+    /// neither, GetAccountAuthorizationDetails the description only.
+    /// </summary>
+    public static void Policy(XmlResult r, ManagedPolicy policy, bool withDescription, bool withTags)
     {
         r.Value("PolicyName", policy.Name);
         r.Value("PolicyId", policy.Id);
@@ -58,14 +62,14 @@ internal static class Shapes
         r.Value("AttachmentCount", policy.AttachmentCount);
         r.Value("PermissionsBoundaryUsageCount", 0);
         r.Value("IsAttachable", true);
-        if (withDescriptionAndTags)
+        if (withDescription)
         {
             r.Value("Description", policy.Description);
         }
 
         r.Value("CreateDate", policy.CreateDate);
         r.Value("UpdateDate", policy.UpdateDate);
-        if (withDescriptionAndTags && policy.Tags.Count > 0)
+        if (withTags && policy.Tags.Count > 0)
         {
             Tags(r, policy.Tags);
         }
