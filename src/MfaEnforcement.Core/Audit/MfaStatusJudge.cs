@@ -139,15 +139,9 @@ internal sealed class MfaStatusJudge
     /// <summary>The user for policy variables, from the ARN; the analyzer's stand-in when the ARN is unusual.</summary>
     private static ProbePrincipal? Principal(IamUserInfo user)
     {
-        var parts = user.Arn.Split(':');
-        if (parts.Length < 6 || parts[0] != "arn")
-        {
-            return null;
-        }
-
         try
         {
-            return new ProbePrincipal(user.UserName, parts[4], user.Path, parts[1], user.Tags);
+            return ProbePrincipal.FromUser(user);
         }
         catch (ArgumentException)
         {

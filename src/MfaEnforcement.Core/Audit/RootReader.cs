@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using MfaEnforcement.Core.Iam;
 using MfaEnforcement.Core.Policy;
 
 namespace MfaEnforcement.Core.Audit;
@@ -65,17 +66,14 @@ internal static class RootReader
     }
 
     /// <summary><c>arn:aws:iam::123456789012:user/x</c> gives <c>arn:aws:iam::123456789012:root</c>.</summary>
-    private static string? RootArnOf(string arn)
-    {
-        var parts = arn.Split(':');
-        return parts.Length >= 6 && parts[0] == "arn" ? $"arn:{parts[1]}:iam::{parts[4]}:root" : null;
-    }
+    private static string? RootArnOf(string arn) => IamArn.Part(arn, IamArn.AccountIndex) is { } account
+        ? $"arn:{IamArn.Partition(arn)}:iam::{account}:root"
+        : null;
 
     private static async Task<string> CallerRootArnAsync(AuditSession session, CancellationToken ct)
     {
         session.Log("Calling GetCallerIdentity for the account id of the root user's ARN.");
         var caller = await session.Client.GetCallerIdentityAsync(ct).ConfigureAwait(false);
-        var partition = caller.Arn.Split(':') is { Length: > 1 } parts ? parts[1] : "aws";
-        return $"arn:{partition}:iam::{caller.Account}:root";
+        return $"arn:{IamArn.Partition(caller.Arn)}:iam::{caller.Account}:root";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using MfaEnforcement.Core.Iam;
 
 namespace MfaEnforcement.Core.Devices;
 
@@ -56,33 +57,36 @@ public static class MfaSerialNumber
         return null;
     }
 
+    /// <summary>The kind of device a serial number names: by the ARN's resource type, else a hardware token.</summary>
+    public static MfaDeviceType TypeOf(string serialNumber)
+    {
+        if (serialNumber is null)
+        {
+            throw new ArgumentNullException(nameof(serialNumber));
+        }
+
+        var resource = IamArn.Part(serialNumber, IamArn.ResourceIndex);
+        if (resource is null)
+        {
+            return MfaDeviceType.Hardware;
+        }
+
+        if (resource.StartsWith("mfa/", StringComparison.Ordinal))
+        {
+            return MfaDeviceType.Virtual;
+        }
+
+        return resource.StartsWith("u2f/", StringComparison.Ordinal)
+            ? MfaDeviceType.SecurityKey
+            : MfaDeviceType.Hardware;
+    }
+
     /// <summary>True for a virtual MFA device, which DeleteVirtualMFADevice can remove.</summary>
-    public static bool IsVirtual(string serialNumber) => ResourceType(serialNumber) == "mfa";
+    public static bool IsVirtual(string serialNumber) => TypeOf(serialNumber) == MfaDeviceType.Virtual;
 
     /// <summary>True for a FIDO security key, which cannot answer GetSessionToken.</summary>
-    public static bool IsSecurityKey(string serialNumber) => ResourceType(serialNumber) == "u2f";
+    public static bool IsSecurityKey(string serialNumber) => TypeOf(serialNumber) == MfaDeviceType.SecurityKey;
 
     /// <summary>The account id of a device ARN, or null for a hardware serial number.</summary>
-    public static string? AccountId(string serialNumber)
-    {
-        var parts = serialNumber.Split(':');
-        return parts.Length >= 6 && parts[0] == "arn" ? parts[4] : null;
-    }
-
-    private static string? ResourceType(string serialNumber)
-    {
-        if (!serialNumber.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var parts = serialNumber.Split(new[] { ':' }, 6);
-        if (parts.Length < 6)
-        {
-            return null;
-        }
-
-        var slash = parts[5].IndexOf('/');
-        return slash > 0 ? parts[5].Substring(0, slash) : null;
-    }
+    public static string? AccountId(string serialNumber) => IamArn.Part(serialNumber, IamArn.AccountIndex);
 }

@@ -128,8 +128,9 @@ public sealed partial class EnforcementPlanner
     /// <summary>The user name in an IAM user's ARN (<c>arn:aws:iam::1234:user/path/name</c>); else null.</summary>
     internal static string? CallerUserName(string arn)
     {
-        var resource = ArnPart(arn, 5);
-        if (ArnPart(arn, 2) != "iam" || resource is null || !resource.StartsWith("user/", StringComparison.Ordinal))
+        var resource = IamArn.Part(arn, IamArn.ResourceIndex);
+        if (IamArn.Part(arn, IamArn.ServiceIndex) != "iam" || resource is null
+            || !resource.StartsWith("user/", StringComparison.Ordinal))
         {
             return null;
         }

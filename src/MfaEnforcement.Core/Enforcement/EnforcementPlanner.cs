@@ -112,7 +112,7 @@ public sealed partial class EnforcementPlanner
         }
 
         var name = request.PolicyName;
-        var partition = ArnPart(caller.Arn, 1) ?? "aws";
+        var partition = IamArn.Partition(caller.Arn);
         var arn = $"arn:{partition}:iam::{caller.Account}:policy/{name}";
         _monitor.Log($"Calling GetPolicy for '{arn}'.");
         try
@@ -222,12 +222,5 @@ public sealed partial class EnforcementPlanner
     {
         var attached = await IamPaging.ReadAllAsync(list).ConfigureAwait(false);
         return attached.Any(p => string.Equals(p.PolicyArn, policyArn, StringComparison.Ordinal));
-    }
-
-    /// <summary>The <paramref name="index"/>th colon-separated part of an ARN, or null.</summary>
-    internal static string? ArnPart(string arn, int index)
-    {
-        var parts = arn.Split(new[] { ':' }, 6);
-        return parts.Length == 6 ? parts[index] : null;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MfaEnforcement.Core.Audit;
 
 namespace MfaEnforcement.Core.Enforcement;
 
@@ -18,9 +19,6 @@ public sealed class EnforcementRequest
 {
     /// <summary>The name of the policy <c>New-MfaEnforcementPolicy</c> creates by default.</summary>
     public const string DefaultPolicyName = "MfaEnforcement";
-
-    /// <summary>The tag key that exempts a user: <c>mfa-exempt</c> with the value <c>true</c>.</summary>
-    public const string DefaultExemptionTagKey = "mfa-exempt";
 
     /// <summary>The largest number of IAM calls in flight at once.</summary>
     public const int DefaultConcurrency = 8;
@@ -48,7 +46,7 @@ public sealed class EnforcementRequest
     public Func<string?>? CallerAccessKeyId { get; set; }
 
     /// <summary>The tag key whose value <c>true</c> exempts a user from direct enforcement.</summary>
-    public string ExemptionTagKey { get; set; } = DefaultExemptionTagKey;
+    public string ExemptionTagKey { get; set; } = MfaAuditOptions.DefaultExemptionTagKey;
 
     /// <summary>The largest number of IAM calls in flight at once.</summary>
     public int Concurrency { get; set; } = DefaultConcurrency;

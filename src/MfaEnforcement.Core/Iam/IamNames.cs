@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace MfaEnforcement.Core.Iam;
 
@@ -15,7 +16,13 @@ public static class IamNames
     /// <summary>The longest group name IAM accepts.</summary>
     public const int MaxGroupNameLength = 128;
 
+    /// <summary>The longest path IAM accepts.</summary>
+    public const int MaxPathLength = 512;
+
     private const string Punctuation = "+=,.@_-";
+
+    // A path is "/" or "/segments/" of printable ASCII (IAM's own pattern for Path and PathPrefix).
+    private static readonly Regex s_path = new(@"^/([\x21-\x7E]*/)?$", RegexOptions.CultureInvariant);
 
     /// <summary>Why a user name breaks IAM's rules, or null when it is valid.</summary>
     public static string? CheckUserName(string name) => Check(name, "user name", MaxUserNameLength, false);
@@ -29,6 +36,15 @@ public static class IamNames
     /// <summary>Like <see cref="CheckGroupName"/>, but wildcards <c>*</c> <c>?</c> <c>[</c> <c>]</c> pass.</summary>
     public static string? CheckGroupNamePattern(string pattern) =>
         Check(pattern, "group name", MaxGroupNameLength, true);
+
+    /// <summary>
+    /// Why a path or path prefix of a user, group or policy breaks IAM's rules, or null when it is valid;
+    /// <paramref name="example"/> shows a valid one in the message.
+    /// </summary>
+    public static string? CheckPath(string? path, string example = "/staff/") =>
+        path is not null && path.Length <= MaxPathLength && s_path.IsMatch(path)
+            ? null
+            : $"'{path}' is not a valid IAM path; it must start and end with '/', for example '{example}'.";
 
     /// <summary>True when the text holds a PowerShell wildcard character.</summary>
     public static bool HasWildcard(string text) => text.IndexOfAny(['*', '?', '[']) >= 0;

@@ -1,4 +1,5 @@
 using System;
+using MfaEnforcement.Core.Devices;
 
 namespace MfaEnforcement;
 
@@ -31,29 +32,7 @@ public sealed class MfaDevice
     public DateTime? EnableDate { get; }
 
     /// <summary>Tells the type of a device from its serial number.</summary>
-    public static MfaDeviceType TypeOf(string serialNumber)
-    {
-        if (serialNumber is null)
-        {
-            throw new ArgumentNullException(nameof(serialNumber));
-        }
-
-        if (!serialNumber.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return MfaDeviceType.Hardware;
-        }
-
-        // arn:PARTITION:iam::ACCOUNT:mfa/NAME or arn:PARTITION:iam::ACCOUNT:u2f/...
-        var resource = serialNumber.Substring(serialNumber.LastIndexOf(':') + 1);
-        if (resource.StartsWith("mfa/", StringComparison.Ordinal))
-        {
-            return MfaDeviceType.Virtual;
-        }
-
-        return resource.StartsWith("u2f/", StringComparison.Ordinal)
-            ? MfaDeviceType.SecurityKey
-            : MfaDeviceType.Hardware;
-    }
+    public static MfaDeviceType TypeOf(string serialNumber) => MfaSerialNumber.TypeOf(serialNumber);
 
     /// <summary>For example <c>Virtual arn:aws:iam::123456789012:mfa/alice-phone</c>.</summary>
     public override string ToString() => SerialNumber is null ? Type.ToString() : $"{Type} {SerialNumber}";

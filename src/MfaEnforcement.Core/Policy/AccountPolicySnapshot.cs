@@ -103,17 +103,7 @@ public static partial class EnforcementPolicyFinder
             : $"The document of policy {source.Name} is not a policy this module can read: {source.Document.Error}");
         problems = problems.Concat(policies.MissingGroups.Select(group =>
             $"The group {group} was not in the account's details, so its policies are missing."));
-        return new UserPolicySet(PrincipalOf(user), applied.Policies, problems.ToList());
-    }
-
-    private static ProbePrincipal PrincipalOf(IamUserInfo user)
-    {
-        // arn:partition:iam::account:user/path/name
-        string[] parts = user.Arn.Split(':');
-        string partition = parts.Length > 4 && parts[1].Length > 0 ? parts[1] : "aws";
-        string account = parts.Length > 4 ? parts[4] : string.Empty;
-        return new ProbePrincipal(user.UserName, account, string.IsNullOrEmpty(user.Path) ? "/" : user.Path,
-            partition, user.Tags);
+        return new UserPolicySet(ProbePrincipal.FromUser(user), applied.Policies, problems.ToList());
     }
 
     private static async Task<string?> ReadDefaultDocumentAsync(IIamClient client, string arn, Action<string>? log,

@@ -134,7 +134,6 @@ public sealed class PolicyPublisher
     public const int MaxVersions = 5;
 
     private static readonly Regex s_policyName = new(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_path = new(@"^/([\x21-\x7E]*/)?$", RegexOptions.CultureInvariant);
 
     private readonly IIamClient _client;
     private readonly Action<string>? _log;
@@ -153,9 +152,7 @@ public sealed class PolicyPublisher
             + "MfaEnforcement).";
 
     /// <summary>Why <paramref name="path"/> cannot be a policy's path, or null when it can.</summary>
-    public static string? CheckPath(string path) => path is not null && path.Length <= 512 && s_path.IsMatch(path)
-        ? null
-        : $"'{path}' is not a valid IAM path; it must start and end with '/', for example '/security/'.";
+    public static string? CheckPath(string path) => IamNames.CheckPath(path, "/security/");
 
     /// <summary>
     /// Finds the policy (GetPolicy on the ARN in the caller's account, then ListPolicies when it lives under
@@ -173,7 +170,7 @@ public sealed class PolicyPublisher
 
         _log?.Invoke("Calling GetCallerIdentity for the account and partition.");
         CallerIdentity caller = await _client.GetCallerIdentityAsync(ct).ConfigureAwait(false);
-        string partition = PartitionOf(caller.Arn);
+        string partition = IamArn.Partition(caller.Arn);
         PolicyDocument document = EnforcementPolicyBuilder.Build(ForPartition(options, partition));
 
         ManagedPolicyInfo? existing = await FindAsync(policyName, path, caller.Account, partition, ct)
@@ -274,13 +271,6 @@ public sealed class PolicyPublisher
         {
             return false;
         }
-    }
-
-    /// <summary>The partition of an ARN, <c>aws</c> when it cannot be read.</summary>
-    internal static string PartitionOf(string? arn)
-    {
-        string[] parts = (arn ?? string.Empty).Split(':');
-        return parts.Length > 2 && parts[0] == "arn" && parts[1].Length > 0 ? parts[1] : "aws";
     }
 
     private async Task<ManagedPolicyInfo?> FindAsync(string policyName, string? path, string account,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using MfaEnforcement.Core.Iam;
 
 namespace MfaEnforcement.Core.Policy;
 
@@ -42,6 +43,22 @@ public sealed class ProbePrincipal
         {
             _tags[tag.Key] = tag.Value;
         }
+    }
+
+    /// <summary>
+    /// The IAM user as a principal: account and partition from the ARN
+    /// (<c>arn:PARTITION:iam::ACCOUNT:user/PATH/NAME</c>), path and tags as IAM lists them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The ARN holds no account id.</exception>
+    public static ProbePrincipal FromUser(IamUserInfo user)
+    {
+        if (user is null)
+        {
+            throw new ArgumentNullException(nameof(user));
+        }
+
+        return new ProbePrincipal(user.UserName, IamArn.Part(user.Arn, IamArn.AccountIndex) ?? string.Empty,
+            string.IsNullOrEmpty(user.Path) ? "/" : user.Path, IamArn.Partition(user.Arn), user.Tags);
     }
 
     /// <summary>The user's name.</summary>

@@ -28,9 +28,9 @@ public sealed class GetIamGroupCommand : IamCmdletBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        if (Path is not null && !(Path.StartsWith("/") && Path.EndsWith("/")))
+        if (Path is not null && IamNames.CheckPath(Path, "/teams/") is { } problem)
         {
-            ThrowInvalid("InvalidPath", $"The path '{Path}' must start and end with '/', for example '/teams/'.", Path);
+            ThrowInvalid("InvalidPath", problem, Path);
         }
     }
 

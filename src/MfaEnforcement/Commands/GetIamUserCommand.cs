@@ -37,10 +37,9 @@ public sealed class GetIamUserCommand : IamCmdletBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        if (Path is not null && !(Path.StartsWith("/") && Path.EndsWith("/")))
+        if (Path is not null && IamNames.CheckPath(Path, "/staff/") is { } problem)
         {
-            ThrowInvalid(
-                "InvalidPath", $"The path '{Path}' must start and end with '/', for example '/staff/'.", Path);
+            ThrowInvalid("InvalidPath", problem, Path);
         }
     }
 

@@ -34,4 +34,18 @@ public sealed class IamNamesTests
     [InlineData("alice", false)]
     public void HasWildcard_TellsPatternsFromNames(string text, bool expected) =>
         Assert.Equal(expected, IamNames.HasWildcard(text));
+
+    [Theory]
+    [InlineData("/", true)]
+    [InlineData("/staff/", true)]
+    [InlineData("/a/b/", true)]
+    [InlineData("staff", false)]
+    [InlineData("/staff", false)]
+    [InlineData("/a b/", false)]
+    public void CheckPath_FollowsIamsPathPattern(string path, bool valid) =>
+        Assert.Equal(valid, IamNames.CheckPath(path) is null);
+
+    [Fact]
+    public void CheckPath_ShowsTheExampleGiven() =>
+        Assert.Contains("'/teams/'", IamNames.CheckPath("teams", "/teams/"));
 }
