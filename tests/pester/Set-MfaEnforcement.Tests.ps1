@@ -274,9 +274,9 @@ Describe 'Set-MfaEnforcement' {
 
     Context 'Throttling and server faults' {
         BeforeAll {
-            $script:Endpoint = Start-TestEndpoint -Seed (New-Seed -Count 300) -ThrottleRate 0.2 -FaultRate 0.05 `
+            $script:Endpoint = Start-TestEndpoint -Seed (New-Seed -Count 100) -ThrottleRate 0.2 -FaultRate 0.05 `
                 -RandomSeed 7
-            $script:Names = @(1..300 | ForEach-Object { 'user{0:d4}' -f $_ })
+            $script:Names = @(1..100 | ForEach-Object { 'user{0:d4}' -f $_ })
             $script:Names | Set-MfaEnforcement -Confirm:$false -ErrorVariable script:Failures `
                 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
             $script:Enforced = @(Get-EndpointRequest $script:Endpoint -Action AttachUserPolicy |
@@ -299,7 +299,7 @@ Describe 'Set-MfaEnforcement' {
             }
             $attached = @(Get-EndpointAttachment $script:Endpoint |
                 Where-Object { $_ -like "user/*=$script:PolicyArn" })
-            $attached.Count | Should -Be 300
+            $attached.Count | Should -Be 100
         }
     }
 }

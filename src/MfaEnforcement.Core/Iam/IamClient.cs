@@ -134,7 +134,7 @@ public sealed partial class IamClient : IIamClient, IDisposable
 
     private IamClientConfig CreateConfig(int maxErrorRetry)
     {
-        var config = new IamClientConfig { MaxErrorRetry = maxErrorRetry };
+        var config = new IamClientConfig { MaxErrorRetry = maxErrorRetry, ThrottleRetries = false };
         if (_httpClientFactory is not null)
         {
             config.HttpClientFactory = _httpClientFactory;
@@ -166,7 +166,11 @@ public sealed partial class IamClient : IIamClient, IDisposable
             return _sts;
         }
 
-        var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = _options.MaxErrorRetry };
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            MaxErrorRetry = _options.MaxErrorRetry,
+            ThrottleRetries = false,
+        };
         if (_httpClientFactory is not null)
         {
             config.HttpClientFactory = _httpClientFactory;

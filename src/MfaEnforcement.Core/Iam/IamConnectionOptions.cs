@@ -27,7 +27,10 @@ public sealed class IamConnectionOptions
 
     /// <summary>
     /// Retries after throttling, 5xx answers and network errors, with the SDK's standard backoff; more than the
-    /// SDK's default of 2, yet few enough that an unreachable endpoint fails within seconds.
+    /// SDK's default of 2, yet few enough that an unreachable endpoint fails within seconds. The SDK's
+    /// process-wide retry quota is switched off: the module already bounds its concurrency, and once a bulk run
+    /// of thousands had drained that quota, even the one call that concerns the whole run (the caller's identity,
+    /// the policy) would fail on its first throttled answer instead of waiting and trying again.
     /// </summary>
     public int MaxErrorRetry { get; set; } = 5;
 

@@ -88,6 +88,31 @@ public sealed class IamClientBehaviourTests
     }
 
     [Fact]
+    public async Task Retries_GoOnAfterManyCallsHaveFailed()
+    {
+        // 20 calls that fail after two retries each would drain the SDK's process-wide retry quota (500 tokens,
+        // 14 per retry after a 5xx answer); the call after them must still be retried.
+        var fault = StubHttpHandler.Error("ServiceFailure", "oops", "Receiver");
+        var handler = new StubHttpHandler();
+        for (var i = 0; i < 20 * 3; i++)
+        {
+            handler.Respond(fault, HttpStatusCode.InternalServerError);
+        }
+
+        handler.Respond(fault, HttpStatusCode.InternalServerError)
+            .Respond(StubHttpHandler.Iam("GetAccountSummary", "<SummaryMap/>"));
+        using var client = TestClients.Create(handler, "http://127.0.0.1:9/", retries: 2);
+        for (var i = 0; i < 20; i++)
+        {
+            await Assert.ThrowsAsync<IamException>(() => client.GetAccountSummaryAsync(s_none));
+        }
+
+        await client.GetAccountSummaryAsync(s_none);
+
+        Assert.Equal(20 * 3 + 2, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task BulkRead_IsRetriedMoreOftenThanOtherCalls()
     {
         var handler = new StubHttpHandler();
