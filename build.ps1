@@ -7,14 +7,17 @@
     test   builds, then runs xunit, the Pester suites against the built module and the local IAM endpoint, and the
            contract test with the official AWS SDK for JavaScript; ends with one line "N passed, N failed".
     demo   builds, starts the local IAM endpoint on a sample organisation and runs the module's commands.
-    bench  builds, then measures Get-IamMfaStatus against a per-user baseline (when that command exists).
+    bench  builds, then measures Get-IamMfaStatus against a per-user baseline at 100, 1,000 and 5,000 users.
+    package
+           builds, then packs the module into out/MfaEnforcement.<version>.nupkg, the package that
+           Publish-PSResource or Install-PSResource take from a repository (the PowerShell Gallery, a file share).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench')]
+    [ValidateSet('build', 'test', 'demo', 'bench', 'package')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -32,6 +35,7 @@ $version = ([xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))).P
     Where-Object { $_ } | Select-Object -First 1
 $moduleDir = Join-Path $root "out/MfaEnforcement/$version"
 $resultsDir = Join-Path $root 'out/test-results'
+$packagePath = Join-Path $root "out/MfaEnforcement.$version.nupkg"
 
 function Write-Step([string] $Message) {
     Write-Information "==> $Message" -InformationAction Continue
@@ -68,6 +72,14 @@ function Invoke-Build {
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     Set-Content -Path (Join-Path $moduleDir 'MfaEnforcement.psd1') -Value $manifest -NoNewline
     Write-Step "Module assembled in out/MfaEnforcement/$version"
+}
+
+function Invoke-Package {
+    Write-Step "Packing out/MfaEnforcement.$version.nupkg"
+    if (Test-Path $packagePath) { Remove-Item -Force $packagePath }
+    # Compress-PSResource (PSResourceGet, shipped with PowerShell 7.4 and later) checks the manifest as publishing
+    # to a gallery would, and writes the nupkg without needing a registered repository.
+    Compress-PSResource -Path $moduleDir -DestinationPath (Split-Path $packagePath)
 }
 
 function Invoke-BuildTestProjects {
@@ -121,6 +133,7 @@ function Invoke-ContractTests {
 
 function Invoke-Test {
     Invoke-Build
+    Invoke-Package
     Invoke-BuildTestProjects
     New-Item -ItemType Directory -Force $resultsDir | Out-Null
     Get-ChildItem $resultsDir | Remove-Item -Recurse -Force
@@ -152,4 +165,5 @@ switch ($Task) {
     'test' { Invoke-Test }
     'demo' { Invoke-Demo }
     'bench' { Invoke-Bench }
+    'package' { Invoke-Build; Invoke-Package }
 }

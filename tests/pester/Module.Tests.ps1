@@ -10,8 +10,54 @@ BeforeAll {
 }
 
 Describe 'The module' {
-    It 'Exports its commands' {
-        $script:Commands.Count | Should -BeGreaterOrEqual 2
+    It 'Exports exactly the commands its manifest lists' {
+        $manifest = Import-PowerShellDataFile (Get-TestModulePath)
+        @($script:Commands.Name | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
+    }
+}
+
+Describe 'The package' {
+    BeforeAll {
+        # build.ps1 package (and test) writes out/MfaEnforcement.<version>.nupkg beside the module's folder.
+        $module = Get-Item (Get-TestModulePath)
+        $script:Version = $module.Directory.Name
+        $script:Package = Join-Path $module.Directory.Parent.Parent.FullName "MfaEnforcement.$script:Version.nupkg"
+        $script:Endpoint = Start-TestEndpoint -Seed @{ users = @(@{ name = 'alice' }) }
+        $data = (New-Item -ItemType Directory (Join-Path $TestDrive 'data')).FullName
+        $saved = (New-Item -ItemType Directory (Join-Path $TestDrive 'modules')).FullName
+        # XDG_DATA_HOME keeps the temporary repository out of the user's PSResourceGet settings.
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+`$env:XDG_DATA_HOME = '$data'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+Register-PSResourceRepository -Name Built -Uri '$(Split-Path $script:Package)' -Trusted
+Save-PSResource -Name MfaEnforcement -Version '$script:Version' -Repository Built -Path '$saved' -TrustRepository
+Import-Module '$saved/MfaEnforcement/$script:Version/MfaEnforcement.psd1'
+(Get-IamUser -UserName alice -EndpointUrl '$($script:Endpoint.Url)').UserName
+(Get-Help Set-MfaEnforcement).Synopsis
+(Get-Command -Module MfaEnforcement).Count
+"@
+        $script:Output = @(if (Test-Path $script:Package) { Invoke-ChildPwsh $script })
+    }
+
+    AfterAll {
+        Stop-TestEndpoint $script:Endpoint
+    }
+
+    It 'Is built' {
+        $script:Package | Should -Exist
+    }
+
+    It 'Installs with PSResourceGet and runs a command from where it was saved' {
+        $script:Output[0] | Should -Be 'alice'
+    }
+
+    It 'Carries the compiled help' {
+        $script:Output[1] | Should -Match '^Enforces MFA for IAM users'
+    }
+
+    It 'Carries every command' {
+        $script:Output[2] | Should -Be $script:Commands.Count
     }
 }
 
