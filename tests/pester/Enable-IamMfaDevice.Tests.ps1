@@ -19,9 +19,16 @@ Describe 'Enable-IamMfaDevice' {
             $device = New-IamVirtualMfaDevice -UserName carol
             $seed = [System.Net.NetworkCredential]::new('', $device.Base32StringSeed).Password
             $script:Serial = $device.SerialNumber
-            $device | Enable-IamMfaDevice -AuthenticationCode1 (Get-TotpCode $seed -30) `
-                -AuthenticationCode2 (Get-TotpCode $seed)
+            $script:PassedThrough = @($device | Enable-IamMfaDevice -AuthenticationCode1 (Get-TotpCode $seed -30) `
+                    -AuthenticationCode2 (Get-TotpCode $seed) -PassThru)
             $script:Status = Get-IamMfaStatus -UserName carol
+        }
+
+        It 'Emits with -PassThru the status that Get-IamMfaStatus reads afterwards' {
+            $script:PassedThrough.Count | Should -Be 1
+            ($script:PassedThrough[0].UserName, "$($script:PassedThrough[0].Status)",
+                @($script:PassedThrough[0].MfaDevices.SerialNumber)) |
+                Should -Be @('carol', 'Enforced', $script:Serial)
         }
 
         It 'Assigns the device to the user, as Get-IamMfaStatus shows' {
@@ -38,6 +45,11 @@ Describe 'Enable-IamMfaDevice' {
             -AuthenticationCode2 222222 -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId |
             Should -Be 'EnableIamMfaDeviceInvalidAuthenticationCode,MfaEnforcement.Commands.EnableIamMfaDeviceCommand'
+    }
+
+    It 'Emits nothing with -PassThru when the codes are refused' {
+        @(Enable-IamMfaDevice -UserName admin -SerialNumber $script:Spare -AuthenticationCode1 111111 `
+                -AuthenticationCode2 222222 -PassThru -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 
     It 'Tells the user to enter two consecutive codes' {

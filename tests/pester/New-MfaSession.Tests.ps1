@@ -114,6 +114,39 @@ New-MfaSession -ProfileName erin -SaveAsProfile mfa -PassThru | ForEach-Object {
         }
     }
 
+    Context 'A credentials file that does not exist yet' {
+        BeforeAll {
+            $folder = Join-Path $script:Folder 'new-file'
+            New-Item -ItemType Directory $folder | Out-Null
+            $path = Join-Path $folder 'credentials'
+            Clear-EndpointRequest $script:Endpoint
+            # The first lookup makes the SDK settle the file's location while the file is still missing.
+            $child = @"
+`$env:AWS_SHARED_CREDENTIALS_FILE = '$path'
+Import-Module '$(Get-TestModulePath)'
+try { Get-IamUser -ProfileName mfa -UserName erin } catch { "before=`$(`$_.FullyQualifiedErrorId)" }
+`$secret = ConvertTo-SecureString 'erin-long-term-secret' -AsPlainText -Force
+`$erin = [pscredential]::new('$($script:ErinKey)', `$secret)
+New-MfaSession -Credential `$erin -TokenCode '$(Get-ErinCode)' -SaveAsProfile mfa -Force
+"after=`$((Get-IamUser -ProfileName mfa -UserName erin).UserName)"
+"@
+            $script:NewFileOutput = @(Invoke-ChildPwsh $child)
+            $script:NewFileRequests = @(Get-EndpointRequest $script:Endpoint -Action GetUser)
+        }
+
+        It 'Says the profile is missing before the session is saved' {
+            $script:NewFileOutput[0] | Should -Be 'before=GetIamUserProfileNotFound,MfaEnforcement.Commands.GetIamUserCommand'
+        }
+
+        It 'Finds the profile in the file New-MfaSession created, in the same session' {
+            $script:NewFileOutput[1] | Should -Be 'after=erin'
+        }
+
+        It 'Signs with the session key from that file' {
+            @($script:NewFileRequests.accessKeyId) | Should -Match '^ASIA'
+        }
+    }
+
     Context 'Emitting the credentials object' {
         BeforeAll {
             Clear-EndpointRequest $script:Endpoint

@@ -26,8 +26,13 @@ Describe 'Reset-IamMfaDevice' {
     Context 'The lost phone' {
         BeforeAll {
             Clear-EndpointRequest $script:Endpoint
-            Reset-IamMfaDevice -UserName frank -Confirm:$false
+            $script:PassedThrough = @(Reset-IamMfaDevice -UserName frank -Confirm:$false -PassThru)
             $script:Requests = @(Get-EndpointRequest $script:Endpoint)
+        }
+
+        It 'Emits the user PendingEnrollment with -PassThru, with no device left' {
+            ($script:PassedThrough.Count, $script:PassedThrough[0].UserName, "$($script:PassedThrough[0].Status)",
+                @($script:PassedThrough[0].MfaDevices).Count) | Should -Be @(1, 'frank', 'PendingEnrollment', 0)
         }
 
         It 'Deactivates every device of the user' {
@@ -43,6 +48,10 @@ Describe 'Reset-IamMfaDevice' {
         It 'Returns the user to PendingEnrollment under enforcement' {
             "$((Get-IamMfaStatus -UserName frank).Status)" | Should -Be 'PendingEnrollment'
         }
+    }
+
+    It 'Emits nothing with -WhatIf -PassThru' {
+        @(Reset-IamMfaDevice -UserName bob -WhatIf -PassThru).Count | Should -Be 0
     }
 
     It "Refuses another user's serial number without changing anything" {

@@ -47,7 +47,7 @@ public sealed class EnforcementExecutor
                 {
                     await RunStepAsync(targetSteps[index], ct).ConfigureAwait(false);
                 }
-                catch (IamException e) when (!EnforcementPlanner.IsFatal(e))
+                catch (IamException e) when (!e.ConcernsEveryCall)
                 {
                     // Every step but CreatePolicy, a prerequisite, has a target.
                     failures[index] = EnforcementFailure.From(targetSteps[index].Target!, e);

@@ -90,7 +90,7 @@ public sealed partial class EnforcementPlanner
                     facts[name] = new SignIn(
                         name, profile is not null, profile?.PasswordResetRequired == true, devices.Items.Count > 0);
                 }
-                catch (IamException e) when (!IsFatal(e))
+                catch (IamException e) when (!e.ConcernsEveryCall)
                 {
                     _monitor.Log($"Could not read how '{name}' signs in ({e.ErrorCode}); the warnings leave it out.");
                 }

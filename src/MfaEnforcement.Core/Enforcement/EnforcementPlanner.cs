@@ -67,7 +67,7 @@ public sealed partial class EnforcementPlanner
                 {
                     await PlanTargetAsync(item.target, item.index, state, ct).ConfigureAwait(false);
                 }
-                catch (IamException e) when (!IsFatal(e))
+                catch (IamException e) when (!e.ConcernsEveryCall)
                 {
                     state.AddFailure(item.index, EnforcementFailure.From(item.target, e));
                 }
@@ -84,11 +84,6 @@ public sealed partial class EnforcementPlanner
 
         return state.ToPlan(caller, lockout);
     }
-
-    /// <summary>Failures that concern every call alike, not one target: they end the whole invocation.</summary>
-    internal static bool IsFatal(IamException e) => e.ErrorCode is IamException.NoCredentials
-        or IamException.ProfileNotFound or IamException.EndpointUnreachable or "InvalidClientTokenId"
-        or "SignatureDoesNotMatch" or "ExpiredToken" or "MissingAuthenticationToken";
 
     private async Task<(string Arn, bool Exists)> ResolvePolicyAsync(
         EnforcementRequest request, CallerIdentity caller, CancellationToken ct)

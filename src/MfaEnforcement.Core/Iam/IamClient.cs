@@ -224,7 +224,11 @@ public sealed partial class IamClient : IIamClient, IDisposable
 
     private static AWSCredentials ResolveProfile(string profileName, ClientConfig config, ref string? region)
     {
-        var chain = new CredentialProfileStoreChain();
+        // The SDK settles the credentials file's location once per process, and takes AWS_SHARED_CREDENTIALS_FILE
+        // only if that file existed then; a file created later (New-MfaSession -SaveAsProfile) is named explicitly.
+        var chain = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE"))
+            ? new CredentialProfileStoreChain()
+            : new CredentialProfileStoreChain(Sessions.SharedCredentialsFile.Default().Path);
         if (!chain.TryGetProfile(profileName, out var profile))
         {
             throw new IamException(

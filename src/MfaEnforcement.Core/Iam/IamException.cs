@@ -52,4 +52,11 @@ public sealed class IamException : Exception
 
     /// <summary>True when the entity does not exist.</summary>
     public bool IsNotFound => ErrorCode == "NoSuchEntity";
+
+    /// <summary>
+    /// True when the failure concerns every call alike rather than one user or policy (no credentials, no
+    /// endpoint, credentials AWS rejects): a command that works through many items stops instead of failing each.
+    /// </summary>
+    public bool ConcernsEveryCall => ErrorCode is NoCredentials or ProfileNotFound or EndpointUnreachable
+        or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredToken" or "MissingAuthenticationToken";
 }

@@ -9,7 +9,7 @@ namespace MfaEnforcement.Commands;
 /// <para type="synopsis">Enables an MFA device for an IAM user with two consecutive codes.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Enable, "IamMfaDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(void))]
+[OutputType(typeof(MfaStatus))]
 public sealed class EnableIamMfaDeviceCommand : IamCmdletBase
 {
     /// <summary>The user the device is assigned to.</summary>
@@ -31,6 +31,10 @@ public sealed class EnableIamMfaDeviceCommand : IamCmdletBase
     [Parameter(Mandatory = true, Position = 3)]
     [AllowEmptyString]
     public string AuthenticationCode2 { get; set; } = string.Empty;
+
+    /// <summary>After enabling, emit the user's MFA status, which now shows the device.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
     protected override void BeginProcessing()
@@ -79,13 +83,19 @@ public sealed class EnableIamMfaDeviceCommand : IamCmdletBase
                 UserName, SerialNumber, AuthenticationCode1, AuthenticationCode2, ct));
             WriteVerbose($"Enabled '{SerialNumber}' for '{UserName}'. The user signs in with it from now on.");
         }
-        catch (IamException e) when (!IsFatal(e))
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
             WriteError(Explain(e));
+            return;
         }
         catch (IamException e)
         {
             ThrowIamError(e, UserName);
+        }
+
+        if (PassThru)
+        {
+            WriteMfaStatuses([UserName]);
         }
     }
 

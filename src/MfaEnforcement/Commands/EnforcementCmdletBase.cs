@@ -188,7 +188,7 @@ public abstract class EnforcementCmdletBase : IamCmdletBase
 
         if (PassThru && !stopped && plan.CoveredUsers.Count > 0)
         {
-            WriteStatuses(client, monitor, plan.CoveredUsers);
+            WriteMfaStatuses(plan.CoveredUsers);
         }
     }
 
@@ -265,18 +265,6 @@ public abstract class EnforcementCmdletBase : IamCmdletBase
     }
 
     /// <summary>The users' MFA status after the change, as Get-IamMfaStatus reports it.</summary>
-    private void WriteStatuses(IIamClient client, EnforcementMonitor monitor, IReadOnlyList<string> userNames)
-    {
-        var options = new MfaAuditOptions { Log = monitor.Log };
-        var audit = RunCore(monitor, ct => new MfaAuditor(client, options)
-            .AuditAsync(MfaAuditScope.ForUsers(userNames), ct));
-        WriteObject(audit.Statuses, enumerateCollection: true);
-        foreach (var error in audit.Errors)
-        {
-            WriteIamError(error.Exception, error.UserName, $"User '{error.UserName}'");
-        }
-    }
-
     private void WriteMessages(EnforcementMonitor monitor)
     {
         foreach (var message in monitor.DrainMessages())

@@ -101,7 +101,7 @@ public sealed class GetIamGroupCommand : IamCmdletBase
                 WriteObject(new IamGroup(group!, members));
             }
         }
-        catch (IamException e) when (!IsFatal(e))
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
             WriteIamError(e, name, $"Group '{name}'");
         }

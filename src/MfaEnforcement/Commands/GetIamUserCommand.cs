@@ -93,7 +93,7 @@ public sealed class GetIamUserCommand : IamCmdletBase
                 WriteObject(new IamUser(user));
             }
         }
-        catch (IamException e) when (!IsFatal(e))
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
             WriteIamError(e, name, $"User '{name}'");
         }
@@ -160,7 +160,7 @@ public sealed class GetIamUserCommand : IamCmdletBase
             }
             while (marker is not null);
         }
-        catch (IamException e) when (!IsFatal(e))
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
             WriteIamError(e, groupName, $"Group '{groupName}'");
         }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using MfaEnforcement.Core.Audit;
 using MfaEnforcement.Core.Iam;
 
 namespace MfaEnforcement.Commands;
@@ -97,6 +99,21 @@ public abstract class IamCmdletBase : PSCmdlet, IDisposable
             return true;
         });
 
+    /// <summary>
+    /// Reads the MFA status of <paramref name="userNames"/> (per user, as <c>Get-IamMfaStatus -UserName</c> does)
+    /// and writes it: what <c>-PassThru</c> emits after a change. A user that cannot be read gets an error.
+    /// </summary>
+    protected void WriteMfaStatuses(IReadOnlyList<string> userNames)
+    {
+        var audit = AwaitReported((reporter, ct) => new MfaAuditor(Client, new MfaAuditOptions { Log = reporter.Log })
+            .AuditAsync(MfaAuditScope.ForUsers(userNames), ct));
+        WriteObject(audit.Statuses, enumerateCollection: true);
+        foreach (var error in audit.Errors)
+        {
+            WriteIamError(error.Exception, error.UserName, $"User '{error.UserName}'");
+        }
+    }
+
     /// <summary>A non-terminating error for one item; the pipeline goes on.</summary>
     protected void WriteIamError(IamException exception, object? target, string? subject = null) =>
         WriteError(ErrorRecords.FromIam(exception, CommandId, target, subject));
@@ -112,11 +129,6 @@ public abstract class IamCmdletBase : PSCmdlet, IDisposable
     /// <summary>A terminating error for input that makes the whole call meaningless.</summary>
     protected void ThrowInvalid(string reason, string message, object? target) =>
         ThrowTerminatingError(ErrorRecords.Invalid(CommandId, reason, message, target));
-
-    /// <summary>A Core failure that concerns the whole call, such as no credentials or no endpoint, ends it.</summary>
-    protected bool IsFatal(IamException exception) => exception.ErrorCode is IamException.NoCredentials
-        or IamException.ProfileNotFound or IamException.EndpointUnreachable or "InvalidClientTokenId"
-        or "SignatureDoesNotMatch" or "ExpiredToken" or "MissingAuthenticationToken";
 
     private IamClient Connect()
     {

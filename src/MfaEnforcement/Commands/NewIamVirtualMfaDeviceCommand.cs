@@ -80,7 +80,7 @@ public sealed class NewIamVirtualMfaDeviceCommand : IamCmdletBase
 
             WriteObject(enrollment.Device);
         }
-        catch (IamException e) when (!IsFatal(e))
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
             var record = ErrorRecords.FromIam(e, CommandId, UserName, $"User '{UserName}'");
             if (e.ErrorCode == "EntityAlreadyExists")

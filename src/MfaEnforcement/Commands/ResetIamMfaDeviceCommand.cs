@@ -9,7 +9,7 @@ namespace MfaEnforcement.Commands;
 /// <para type="synopsis">Deactivates an IAM user's MFA devices and deletes the virtual ones: the lost phone.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Reset, "IamMfaDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
+[OutputType(typeof(MfaStatus))]
 public sealed class ResetIamMfaDeviceCommand : IamCmdletBase
 {
     /// <summary>The user whose devices to reset.</summary>
@@ -21,6 +21,10 @@ public sealed class ResetIamMfaDeviceCommand : IamCmdletBase
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? SerialNumber { get; set; }
+
+    /// <summary>After the reset, emit the user's MFA status (<c>PendingEnrollment</c> under enforcement).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -44,16 +48,22 @@ public sealed class ResetIamMfaDeviceCommand : IamCmdletBase
         {
             WriteVerbose($"Calling ListMFADevices for '{UserName}'.");
             var devices = Await(ct => manager.ListDevicesAsync(UserName, ct));
+            var reset = false;
             foreach (var device in Select(manager, devices))
             {
-                Reset(manager, device);
+                reset |= Reset(manager, device);
+            }
+
+            if (PassThru && reset)
+            {
+                WriteMfaStatuses([UserName]);
             }
         }
         catch (MfaDeviceException e)
         {
             WriteError(new ErrorRecord(e, CommandId + e.Reason, ErrorCategory.InvalidArgument, SerialNumber));
         }
-        catch (IamException e) when (!IsFatal(e))
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
             WriteIamError(e, UserName, $"User '{UserName}'");
         }
@@ -91,7 +101,7 @@ public sealed class ResetIamMfaDeviceCommand : IamCmdletBase
         return selected;
     }
 
-    private void Reset(MfaDeviceManager manager, MfaDeviceInfo device)
+    private bool Reset(MfaDeviceManager manager, MfaDeviceInfo device)
     {
         var isVirtual = MfaSerialNumber.IsVirtual(device.SerialNumber);
         var action = isVirtual
@@ -99,7 +109,7 @@ public sealed class ResetIamMfaDeviceCommand : IamCmdletBase
             : $"Deactivate the MFA device of IAM user '{UserName}'";
         if (!ShouldProcess(device.SerialNumber, action))
         {
-            return;
+            return false;
         }
 
         try
@@ -109,10 +119,12 @@ public sealed class ResetIamMfaDeviceCommand : IamCmdletBase
                 : $"Calling DeactivateMFADevice for '{device.SerialNumber}' (a hardware device is only deactivated).");
             Await(ct => manager.ResetAsync(UserName, device.SerialNumber, ct));
             WriteVerbose($"Reset '{device.SerialNumber}'. '{UserName}' can enroll a new device at the next sign-in.");
+            return true;
         }
-        catch (IamException e) when (!IsFatal(e))
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
             WriteIamError(e, device.SerialNumber, $"MFA device '{device.SerialNumber}' of '{UserName}'");
+            return false;
         }
     }
 }

@@ -171,7 +171,7 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
             WriteVerbose($"Calling GetLoginProfile for '{name}': its policies deny a password change without MFA.");
             return Await(ct => Client.GetLoginProfileAsync(name, ct))?.PasswordResetRequired == true;
         }
-        catch (IamException e) when (!IsFatal(e))
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
             WriteIamError(e, name, $"User '{name}' (login profile)");
             return false;
@@ -201,7 +201,7 @@ public sealed class TestMfaEnforcementCommand : IamCmdletBase
                 _onlineUnavailable = e;
                 WriteOnlineUnavailable(name, e);
             }
-            else if (IsFatal(e))
+            else if (e.ConcernsEveryCall)
             {
                 ThrowIamError(e, name);
             }
