@@ -76,8 +76,7 @@ try {
         $script:Device
     }
     $seed = [System.Net.NetworkCredential]::new('', $script:Device.Base32StringSeed).Password
-    $code1 = Get-TotpCode $seed -OffsetSeconds -30
-    $code2 = Get-TotpCode $seed
+    $code1, $code2 = Get-TotpCode $seed -Pair
     Show-Step "`$device | Enable-IamMfaDevice -AuthenticationCode1 $code1 -AuthenticationCode2 $code2 -PassThru" {
         $script:Device | Enable-IamMfaDevice -AuthenticationCode1 $code1 -AuthenticationCode2 $code2 -PassThru
     }

@@ -19,8 +19,9 @@ Describe 'Enable-IamMfaDevice' {
             $device = New-IamVirtualMfaDevice -UserName carol
             $seed = [System.Net.NetworkCredential]::new('', $device.Base32StringSeed).Password
             $script:Serial = $device.SerialNumber
-            $script:PassedThrough = @($device | Enable-IamMfaDevice -AuthenticationCode1 (Get-TotpCode $seed -30) `
-                    -AuthenticationCode2 (Get-TotpCode $seed) -PassThru)
+            $codes = Get-TotpCode $seed -Pair
+            $script:PassedThrough = @($device |
+                    Enable-IamMfaDevice -AuthenticationCode1 $codes[0] -AuthenticationCode2 $codes[1] -PassThru)
             $script:Status = Get-IamMfaStatus -UserName carol
         }
 

@@ -134,9 +134,9 @@ Describe 'New-IamVirtualMfaDevice' {
                 Enable-IamMfaDevice -UserName dave -SerialNumber $device.SerialNumber -AuthenticationCode1 111111 `
                     -AuthenticationCode2 222222 -Verbose -Debug -ErrorVariable refused -ErrorAction SilentlyContinue
                 $refused | Out-Host
+                $codes = Get-TotpCode $seed -Pair
                 Enable-IamMfaDevice -UserName dave -SerialNumber $device.SerialNumber `
-                    -AuthenticationCode1 (Get-TotpCode $seed -30) -AuthenticationCode2 (Get-TotpCode $seed) `
-                    -Verbose -Debug
+                    -AuthenticationCode1 $codes[0] -AuthenticationCode2 $codes[1] -Verbose -Debug
                 $session = New-MfaSession -Credential $dave -TokenCode (Get-TotpCode $seed) -Verbose -Debug
                 $session | Out-Host
                 $session | Format-List * | Out-Host

@@ -15,13 +15,17 @@ function Get-TotpCode {
     <#
     .SYNOPSIS
         The RFC 6238 code of a base32 seed now, or OffsetSeconds away (30 for the next code), with Otp.NET.
+        -Pair returns the previous and the current code, both from one reading of the clock, so that they are
+        consecutive even when a 30-second step ends between them (what EnableMFADevice takes).
     #>
-    param([Parameter(Mandatory)] [string] $Seed, [int] $OffsetSeconds = 0)
+    param([Parameter(Mandatory)] [string] $Seed, [int] $OffsetSeconds = 0, [switch] $Pair)
     if (-not ('OtpNet.Totp' -as [type])) {
         Add-Type -Path (Join-Path (Get-NuGetPackageFolder) 'otp.net/1.4.1/lib/netstandard2.0/Otp.NET.dll')
     }
     $totp = [OtpNet.Totp]::new([OtpNet.Base32Encoding]::ToBytes($Seed))
-    $totp.ComputeTotp([datetime]::UtcNow.AddSeconds($OffsetSeconds))
+    $now = [datetime]::UtcNow.AddSeconds($OffsetSeconds)
+    if ($Pair) { return @($totp.ComputeTotp($now.AddSeconds(-30)), $totp.ComputeTotp($now)) }
+    $totp.ComputeTotp($now)
 }
 
 function New-EnrollmentSeed {
