@@ -27,7 +27,8 @@ function Show-Note([string] $Text) {
 
 # The seed of the admin's phone app in the sample organisation: the demo computes the codes the app would show.
 $adminPhoneSeed = 'NSZLSTCEUKQ5FNVZAF2GFUKOQ7WP277A'
-$scratch = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "mfa-demo-$([guid]::NewGuid().ToString('n'))")
+$scratch = Join-Path ([IO.Path]::GetTempPath()) "mfa-demo-$([guid]::NewGuid().ToString('n'))"
+New-Item -ItemType Directory $scratch | Out-Null
 $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $scratch 'credentials'
 $endpoint = Start-TestEndpoint -Seed (Join-Path $PSScriptRoot '../IamEndpoint/seeds/sample.json')
 try {
@@ -65,7 +66,9 @@ try {
     Show-Step 'Get-IamUser -Path /engineering/ | Set-MfaEnforcement -ViaGroup MfaRequired -Confirm:$false' {
         Get-IamUser -Path /engineering/ | Set-MfaEnforcement -ViaGroup MfaRequired -Confirm:$false 3>&1
     }
-    Show-Step 'Get-IamUser -Path /engineering/ | Get-IamMfaStatus' { Get-IamUser -Path /engineering/ | Get-IamMfaStatus }
+    Show-Step 'Get-IamUser -Path /engineering/ | Get-IamMfaStatus' {
+        Get-IamUser -Path /engineering/ | Get-IamMfaStatus
+    }
     Show-Step 'Get-IamUser -Path /engineering/ | Test-MfaEnforcement | Where-Object Verdict' {
         Get-IamUser -Path /engineering/ | Test-MfaEnforcement | Where-Object Verdict
     }

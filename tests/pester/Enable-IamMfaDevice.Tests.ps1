@@ -26,10 +26,9 @@ Describe 'Enable-IamMfaDevice' {
         }
 
         It 'Emits with -PassThru the status that Get-IamMfaStatus reads afterwards' {
-            $script:PassedThrough.Count | Should -Be 1
-            ($script:PassedThrough[0].UserName, "$($script:PassedThrough[0].Status)",
+            ($script:PassedThrough.Count, $script:PassedThrough[0].UserName, "$($script:PassedThrough[0].Status)",
                 @($script:PassedThrough[0].MfaDevices.SerialNumber)) |
-                Should -Be @('carol', 'Enforced', $script:Serial)
+                Should -Be @(1, 'carol', 'Enforced', $script:Serial)
         }
 
         It 'Assigns the device to the user, as Get-IamMfaStatus shows' {

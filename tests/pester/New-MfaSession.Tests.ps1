@@ -135,7 +135,8 @@ New-MfaSession -Credential `$erin -TokenCode '$(Get-ErinCode)' -SaveAsProfile mf
         }
 
         It 'Says the profile is missing before the session is saved' {
-            $script:NewFileOutput[0] | Should -Be 'before=GetIamUserProfileNotFound,MfaEnforcement.Commands.GetIamUserCommand'
+            $script:NewFileOutput[0] |
+                Should -Be 'before=GetIamUserProfileNotFound,MfaEnforcement.Commands.GetIamUserCommand'
         }
 
         It 'Finds the profile in the file New-MfaSession created, in the same session' {
