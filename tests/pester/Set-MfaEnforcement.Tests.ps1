@@ -94,6 +94,7 @@ Describe 'Set-MfaEnforcement' {
             Clear-EndpointRequest $script:Endpoint
             $script:Users | Set-MfaEnforcement -Confirm:$false -WarningAction SilentlyContinue
             $script:Second = Get-WriteRequest $script:Endpoint
+            $script:SecondReads = @(Get-EndpointRequest $script:Endpoint | ForEach-Object action | Sort-Object)
         }
 
         AfterAll {
@@ -111,6 +112,12 @@ Describe 'Set-MfaEnforcement' {
 
         It 'Sends no mutating request on the second run' {
             $script:Second | Should -BeNullOrEmpty
+        }
+
+        It 'Reads the 1,000 users in bulk on the second run, not one by one' {
+            $script:SecondReads |
+                Should -Be @('GetAccountAuthorizationDetails', 'GetAccountAuthorizationDetails', 'GetCallerIdentity',
+                    'GetPolicy')
         }
     }
 

@@ -38,10 +38,7 @@ public sealed partial class EnforcementPlanner
         var canonical = EnforcementTarget.User(user.UserName);
         if (state.PolicyExists)
         {
-            _monitor.Log($"Calling ListAttachedUserPolicies for '{user.UserName}'.");
-            var attached = await IsAttachedAsync(
-                m => _client.ListAttachedUserPoliciesAsync(user.UserName, m, IamPaging.MaxPageSize, ct),
-                state.PolicyArn).ConfigureAwait(false);
+            var attached = await IsAttachedToUserAsync(user.UserName, state, ct).ConfigureAwait(false);
             if (attached)
             {
                 state.AddUnchanged(index, $"User '{user.UserName}' already has the policy '{state.PolicyArn}' " +
@@ -79,8 +76,7 @@ public sealed partial class EnforcementPlanner
     private async Task<IamUserInfo?> ReadUserAsync(
         EnforcementTarget target, int index, PlanState state, CancellationToken ct)
     {
-        _monitor.Log($"Calling GetUser for '{target.Name}'.");
-        var user = await _client.GetUserAsync(target.Name, ct).ConfigureAwait(false);
+        var user = await GetUserAsync(target.Name, state, ct).ConfigureAwait(false);
         state.AddCovered(index, user.UserName);
         var key = state.Request.ExemptionTagKey;
         var exempt = user.Tags.Any(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase) &&
@@ -92,6 +88,32 @@ public sealed partial class EnforcementPlanner
         }
 
         return user;
+    }
+
+    /// <summary>The user from the bulk read when there is one, else from GetUser.</summary>
+    private async Task<IamUserInfo> GetUserAsync(string userName, PlanState state, CancellationToken ct)
+    {
+        if (state.Users is not null)
+        {
+            return state.Users.Find(userName, "GetUser").User;
+        }
+
+        _monitor.Log($"Calling GetUser for '{userName}'.");
+        return await _client.GetUserAsync(userName, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the policy is attached to the user directly, from the bulk read when there is one.</summary>
+    private async Task<bool> IsAttachedToUserAsync(string userName, PlanState state, CancellationToken ct)
+    {
+        if (state.Users is not null)
+        {
+            return state.Users.IsAttached(userName, state.PolicyArn, "ListAttachedUserPolicies");
+        }
+
+        _monitor.Log($"Calling ListAttachedUserPolicies for '{userName}'.");
+        return await IsAttachedAsync(
+            m => _client.ListAttachedUserPoliciesAsync(userName, m, IamPaging.MaxPageSize, ct),
+            state.PolicyArn).ConfigureAwait(false);
     }
 
     private async Task PlanGroupApplyAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
@@ -134,10 +156,7 @@ public sealed partial class EnforcementPlanner
 
     private async Task PlanUserRemoveAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
     {
-        _monitor.Log($"Calling ListAttachedUserPolicies for '{target.Name}'.");
-        var attached = await IsAttachedAsync(
-            m => _client.ListAttachedUserPoliciesAsync(target.Name, m, IamPaging.MaxPageSize, ct),
-            state.PolicyArn).ConfigureAwait(false);
+        var attached = await IsAttachedToUserAsync(target.Name, state, ct).ConfigureAwait(false);
         state.AddCovered(index, target.Name);
         if (attached)
         {
@@ -192,8 +211,7 @@ public sealed partial class EnforcementPlanner
         }
 
         // Not a member: tell a user that does not exist from one that is simply not in the group.
-        _monitor.Log($"Calling GetUser for '{target.Name}'.");
-        var user = await _client.GetUserAsync(target.Name, ct).ConfigureAwait(false);
+        var user = await GetUserAsync(target.Name, state, ct).ConfigureAwait(false);
         state.AddCovered(index, user.UserName);
         state.AddUnchanged(index, $"User '{target.Name}' is not a member of group '{via.Name}'; nothing to do.");
     }

@@ -57,6 +57,14 @@ public sealed partial class EnforcementPlanner
             state.Via = await ReadViaGroupAsync(request.ViaGroup, state, ct).ConfigureAwait(false);
         }
 
+        var namedUsers = request.Targets.Count(t => t.Kind == EnforcementTargetKind.User);
+        if (namedUsers > UserDirectory.BulkThreshold)
+        {
+            _monitor.Log($"{namedUsers} users are named, more than {UserDirectory.BulkThreshold}: reading the " +
+                "account's users in bulk rather than two requests for each.");
+            state.Users = await UserDirectory.TryReadAsync(_client, _monitor, ct).ConfigureAwait(false);
+        }
+
         _monitor.Start("Reading the targets", request.Targets.Count);
         await Bounded.ForEachAsync(
             request.Targets.Select((target, index) => (target, index)).ToList(),

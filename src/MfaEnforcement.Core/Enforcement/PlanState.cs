@@ -29,6 +29,9 @@ internal sealed class PlanState
 
     public ViaGroup? Via { get; set; }
 
+    /// <summary>The account's users read in bulk, or null when each named user is read on its own.</summary>
+    public UserDirectory? Users { get; set; }
+
     /// <summary>Written only before the targets are read, in order.</summary>
     public List<EnforcementStep> Prerequisites { get; } = new();
 

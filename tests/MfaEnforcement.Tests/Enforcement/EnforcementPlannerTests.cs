@@ -17,8 +17,15 @@ public class EnforcementPlannerTests
         Targets = names.Select(EnforcementTarget.User).ToList(),
     };
 
-    internal static Task<EnforcementPlan> PlanAsync(FakeIamClient iam, EnforcementRequest request) =>
-        new EnforcementPlanner(iam).PlanAsync(request, CancellationToken.None);
+    internal static Task<EnforcementPlan> PlanAsync(FakeIamClient iam, EnforcementRequest request, bool bulk = true)
+    {
+        if (!bulk)
+        {
+            iam.Failures["GetAccountAuthorizationDetails:"] = "AccessDenied";
+        }
+
+        return new EnforcementPlanner(iam).PlanAsync(request, CancellationToken.None);
+    }
 
     [Fact]
     public async Task PlansThePolicyCreationFirstOnAFreshAccount()
@@ -245,5 +252,117 @@ public class EnforcementPlannerTests
     {
         Assert.Null(EnforcementTarget.FromArn(arn, out var problem));
         Assert.NotNull(problem);
+    }
+
+    private static FakeIamClient ManyUsers(int count, int attached)
+    {
+        var iam = new FakeIamClient();
+        iam.AddPolicy(EnforcementRequest.DefaultPolicyName);
+        for (var i = 1; i <= count; i++)
+        {
+            var user = iam.AddUser($"user{i:d2}");
+            if (i <= attached)
+            {
+                user.Policies.Add(s_defaultArn);
+            }
+        }
+
+        return iam;
+    }
+
+    private static string[] Names(int from, int to) =>
+        Enumerable.Range(from, to - from + 1).Select(i => $"user{i:d2}").ToArray();
+
+    private static int CallsTo(FakeIamClient iam, string action) =>
+        iam.Calls.Count(c => c.StartsWith(action + ":", System.StringComparison.Ordinal));
+
+    [Fact]
+    public async Task ReadsManyNamedUsersInBulkInsteadOfOneByOne()
+    {
+        var iam = ManyUsers(30, attached: 5);
+
+        await PlanAsync(iam, Users(Names(1, 12)));
+
+        Assert.Equal((1, 0, 0), (CallsTo(iam, "GetAccountAuthorizationDetails"), CallsTo(iam, "GetUser"),
+            CallsTo(iam, "ListAttachedUserPolicies")));
+    }
+
+    [Fact]
+    public async Task PlansFromTheBulkReadWhatTheOneByOneReadsWouldPlan()
+    {
+        var bulk = await PlanAsync(ManyUsers(30, attached: 5), Users(Names(1, 12)));
+        var oneByOne = await PlanAsync(ManyUsers(30, attached: 5), Users(Names(1, 12)), bulk: false);
+
+        Assert.Equal(
+            oneByOne.Steps.Select(s => (s.Kind, s.Target?.Name)),
+            bulk.Steps.Select(s => (s.Kind, s.Target?.Name)));
+        Assert.Equal(Names(6, 12), bulk.Steps.Select(s => s.Target?.Name));
+    }
+
+    [Fact]
+    public async Task ReadsAFewNamedUsersOneByOne()
+    {
+        var iam = ManyUsers(30, attached: 0);
+
+        await PlanAsync(iam, Users(Names(1, 10)));
+
+        Assert.Equal((0, 10), (CallsTo(iam, "GetAccountAuthorizationDetails"), CallsTo(iam, "GetUser")));
+    }
+
+    [Fact]
+    public async Task ReportsAUserMissingFromTheBulkReadAsNotFound()
+    {
+        var iam = ManyUsers(12, attached: 0);
+
+        var plan = await PlanAsync(iam, Users(Names(1, 12).Append("ghost").ToArray()));
+
+        var failure = Assert.Single(plan.Failures);
+        Assert.Equal(("User 'ghost'", true, 12), (failure.Subject, failure.Exception.IsNotFound, plan.Steps.Count));
+    }
+
+    [Fact]
+    public async Task FindsNamedUsersInTheBulkReadRegardlessOfCase()
+    {
+        var iam = ManyUsers(12, attached: 0);
+
+        var plan = await PlanAsync(iam, Users(Names(1, 12).Select(n => n.ToUpperInvariant()).ToArray()));
+
+        Assert.Equal((0, 12), (plan.Failures.Count, plan.Steps.Count(s => s.Target?.Name.StartsWith("user") == true)));
+    }
+
+    [Fact]
+    public async Task SkipsExemptUsersFoundByTheBulkRead()
+    {
+        var iam = ManyUsers(12, attached: 0);
+        iam.Users["user03"].Tags["mfa-exempt"] = "true";
+
+        var plan = await PlanAsync(iam, Users(Names(1, 12)));
+
+        Assert.Equal((11, false), (plan.Steps.Count, plan.Steps.Any(s => s.Target?.Name == "user03")));
+    }
+
+    [Fact]
+    public async Task FallsBackToOneByOneReadsWhenTheBulkReadIsDenied()
+    {
+        var iam = ManyUsers(12, attached: 2);
+        iam.Failures["GetAccountAuthorizationDetails:"] = "AccessDenied";
+
+        var plan = await PlanAsync(iam, Users(Names(1, 12)));
+
+        Assert.Equal((12, 10, 0), (CallsTo(iam, "GetUser"), plan.Steps.Count, plan.Failures.Count));
+    }
+
+    [Fact]
+    public async Task PlansARemovalFromTheBulkRead()
+    {
+        var iam = ManyUsers(30, attached: 4);
+        var request = Users(Names(1, 12));
+        request.Direction = EnforcementDirection.Remove;
+
+        var plan = await PlanAsync(iam, request);
+
+        Assert.Equal(
+            (0, string.Join(",", Names(1, 4))),
+            (CallsTo(iam, "ListAttachedUserPolicies"), string.Join(",", plan.Steps.Select(s => s.Target!.Name))));
     }
 }

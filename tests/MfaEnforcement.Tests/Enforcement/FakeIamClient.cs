@@ -164,8 +164,23 @@ internal sealed class FakeIamClient : IIamClient
     public Task<Page<IamGroupInfo>> ListGroupsAsync(string? p, string? m, int n, CancellationToken ct) =>
         Unused<Page<IamGroupInfo>>();
 
+    /// <summary>Users only, in pages of <paramref name="n"/>; the marker is the index of the next user.</summary>
     public Task<AuthorizationDetailsPage> GetAccountAuthorizationDetailsAsync(
-        AuthorizationDetailsFilter f, string? m, int n, CancellationToken ct) => Unused<AuthorizationDetailsPage>();
+        AuthorizationDetailsFilter f, string? m, int n, CancellationToken ct) =>
+        Call("GetAccountAuthorizationDetails", m ?? string.Empty, () =>
+        {
+            var start = m is null ? 0 : int.Parse(m, System.Globalization.CultureInfo.InvariantCulture);
+            var users = Users.Values.OrderBy(u => u.Name, StringComparer.Ordinal).Skip(start).Take(n)
+                .Select(u => new UserAuthorizationDetail(
+                    Info(u), Groups.Values.Where(g => g.Members.Contains(u.Name)).Select(g => g.Name).ToList(),
+                    Attached(u.Policies).Items, Array.Empty<InlinePolicyInfo>()))
+                .ToList();
+            var next = start + users.Count < Users.Count
+                ? (start + users.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+            return new AuthorizationDetailsPage(
+                users, Array.Empty<GroupAuthorizationDetail>(), Array.Empty<PolicyAuthorizationDetail>(), next);
+        });
 
     public Task<IReadOnlyDictionary<string, int>> GetAccountSummaryAsync(CancellationToken ct) =>
         Unused<IReadOnlyDictionary<string, int>>();
