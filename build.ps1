@@ -7,7 +7,8 @@
     test   builds, then runs xunit, the Pester suites against the built module and the local IAM endpoint, and the
            contract test with the official AWS SDK for JavaScript; ends with one line "N passed, N failed".
     demo   builds, starts the local IAM endpoint on a sample organisation and runs the module's commands.
-    bench  builds, then measures Get-IamMfaStatus against a per-user baseline at 100, 1,000 and 5,000 users.
+    bench  builds, then measures Get-IamMfaStatus against a per-user baseline at 100, 1,000 and 5,000 users,
+           and Set-MfaEnforcement over 1,000 piped users, first run and rerun.
     package
            builds, then packs the module into out/MfaEnforcement.<version>.nupkg, the package that
            Publish-PSResource or Install-PSResource take from a repository (the PowerShell Gallery, a file share).

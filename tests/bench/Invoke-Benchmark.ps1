@@ -29,6 +29,10 @@
 
     Exits with 1 when a target at N = 5,000 is missed: at most 15 requests, at least 50 times faster than the
     baseline, within twice the lower bound, and under 200 MB peak working set.
+
+    Then, for reference and without a target, it pipes the -EnforceCount users of another seeded account into
+    Set-MfaEnforcement twice, the first run and a rerun with nothing left to do, and prints the requests, writes
+    and seconds of each.
 .EXAMPLE
     dotnet pwsh ./build.ps1 bench
 .EXAMPLE
@@ -40,7 +44,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [int[]] $UserCount = @(100, 1000, 5000),
     [ValidateRange(1, 100000)] [int] $LatencyMs = 20,
-    [ValidateRange(10, 5000)] [int] $BaselineSample = 500
+    [ValidateRange(10, 5000)] [int] $BaselineSample = 500,
+    [ValidateRange(0, 20000)] [int] $EnforceCount = 1000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -157,6 +162,24 @@ function Measure-Baseline($Endpoint, [int] $Sample) {
     }
 }
 
+function Measure-Enforcement($Endpoint) {
+    $users = @(Get-IamUser -EndpointUrl $Endpoint.Url)
+    foreach ($run in 'first run', 'rerun') {
+        Clear-EndpointRequest $Endpoint
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $users | Set-MfaEnforcement -EndpointUrl $Endpoint.Url -Confirm:$false -WarningAction SilentlyContinue
+        $seconds = $watch.Elapsed.TotalSeconds
+        $requests = @(Get-EndpointRequest $Endpoint)
+        [pscustomobject]@{
+            'Set-MfaEnforcement' = $run
+            'Users piped'        = $users.Count
+            'Requests'           = $requests.Count
+            'Writes'             = @($requests | Where-Object action -in 'AttachUserPolicy', 'CreatePolicy').Count
+            'Seconds'            = [math]::Round($seconds, 1)
+        }
+    }
+}
+
 # A first run on a small account loads and compiles the module's code, so that no measurement includes it.
 $warmUp = Start-TestEndpoint -Seed (New-SeedFile 20)
 try {
@@ -211,6 +234,17 @@ $peakNote = if ($canResetPeak) { 'reset before each audit' } else { 'peak since 
 "Latency $LatencyMs ms per request. Bound: the audit's requests x latency (pages x latency); chain: its longest"
 "run of dependent requests x latency. Peak working set of this process, $peakNote; Audit +MB: how"
 "far the audit raised it above the working set it started from."
+
+if ($EnforceCount -gt 0) {
+    $endpoint = Start-TestEndpoint -Seed (New-SeedFile $EnforceCount) -LatencyMs $LatencyMs
+    try {
+        Measure-Enforcement $endpoint | Format-Table -Property * -AutoSize | Out-String -Width 200
+        "The same latency; the rerun finds every user enforced and reads the users in bulk. No target applies."
+    } finally {
+        Stop-TestEndpoint $endpoint
+        Remove-Item $endpoint.SeedPath
+    }
+}
 
 $last = $rows | Where-Object N -eq 5000
 if ($last) {
