@@ -38,8 +38,9 @@ internal sealed class UserDirectory
     public int Count => _users.Count;
 
     /// <summary>
-    /// Reads every user of the account, or returns null when the caller may not call GetAccountAuthorizationDetails
-    /// (the per-user reads need fewer permissions, so the plan falls back to them).
+    /// Reads every user of the account, or returns null when that fails for a reason of its own, such as a caller
+    /// who may not call GetAccountAuthorizationDetails: the plan then falls back to the per-user reads, which need
+    /// fewer permissions, rather than failing every target.
     /// </summary>
     public static async Task<UserDirectory?> TryReadAsync(
         IIamClient client, EnforcementMonitor monitor, CancellationToken ct)
@@ -56,10 +57,10 @@ internal sealed class UserDirectory
             }).ConfigureAwait(false);
             return new UserDirectory(users);
         }
-        catch (IamException e) when (e.ErrorCode == "AccessDenied")
+        catch (IamException e) when (!e.ConcernsEveryCall)
         {
-            monitor.Log("GetAccountAuthorizationDetails was denied; reading each named user instead (GetUser and " +
-                "ListAttachedUserPolicies).");
+            monitor.Log($"GetAccountAuthorizationDetails failed ({e.ErrorCode}: {e.Message}); reading each named " +
+                "user instead (GetUser and ListAttachedUserPolicies).");
             return null;
         }
     }

@@ -341,15 +341,28 @@ public class EnforcementPlannerTests
         Assert.Equal((11, false), (plan.Steps.Count, plan.Steps.Any(s => s.Target?.Name == "user03")));
     }
 
-    [Fact]
-    public async Task FallsBackToOneByOneReadsWhenTheBulkReadIsDenied()
+    [Theory]
+    [InlineData("AccessDenied")]
+    [InlineData("ServiceFailure")]
+    public async Task FallsBackToOneByOneReadsWhenTheBulkReadFails(string code)
     {
         var iam = ManyUsers(12, attached: 2);
-        iam.Failures["GetAccountAuthorizationDetails:"] = "AccessDenied";
+        iam.Failures["GetAccountAuthorizationDetails:"] = code;
 
         var plan = await PlanAsync(iam, Users(Names(1, 12)));
 
         Assert.Equal((12, 10, 0), (CallsTo(iam, "GetUser"), plan.Steps.Count, plan.Failures.Count));
+    }
+
+    [Fact]
+    public async Task StopsWhenTheBulkReadFailsForEveryCallAlike()
+    {
+        var iam = ManyUsers(12, attached: 0);
+        iam.Failures["GetAccountAuthorizationDetails:"] = "ExpiredToken";
+
+        var error = await Assert.ThrowsAsync<IamException>(() => PlanAsync(iam, Users(Names(1, 12))));
+
+        Assert.Equal(("ExpiredToken", 0), (error.ErrorCode, CallsTo(iam, "GetUser")));
     }
 
     [Fact]
