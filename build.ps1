@@ -111,9 +111,14 @@ function Invoke-XunitTests {
     Get-TrxCounts $trx
 }
 
+function Restore-TestPackages {
+    # Pester, and Otp.NET for the codes an authenticator app would show (the tests and the demo compute them).
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/pester/PesterRestore.proj'), '-v', 'quiet', '-nologo')
+}
+
 function Invoke-PesterTests {
     Write-Step 'Pester'
-    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/pester/PesterRestore.proj'), '-v', 'quiet', '-nologo')
+    Restore-TestPackages
     $json = Join-Path $resultsDir 'pester.json'
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1') `
         -ModulePath (Join-Path $moduleDir 'MfaEnforcement.psd1') -ResultPath $json | Out-Host
@@ -148,6 +153,7 @@ function Invoke-Test {
 function Invoke-Demo {
     Invoke-Build
     Invoke-BuildTestProjects
+    Restore-TestPackages
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/demo/Invoke-Demo.ps1') `
         -ModulePath (Join-Path $moduleDir 'MfaEnforcement.psd1')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
