@@ -119,15 +119,9 @@ public sealed partial class EnforcementPlanner
     private async Task PlanGroupApplyAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
     {
         _monitor.Log($"Calling GetGroup for '{target.Name}' to list the members the policy would apply to.");
-        string groupName = target.Name;
-        var members = await IamPaging.ReadAllAsync(async marker =>
-        {
-            var page = await _client.GetGroupAsync(target.Name, marker, IamPaging.MaxPageSize, ct)
-                .ConfigureAwait(false);
-            groupName = page.Group.GroupName;
-            return new Page<IamUserInfo>(page.Members, page.Marker);
-        }).ConfigureAwait(false);
-        foreach (var member in members)
+        var group = await IamPaging.ReadGroupAsync(_client, target.Name, ct).ConfigureAwait(false);
+        var groupName = group.Group.GroupName;
+        foreach (var member in group.Members)
         {
             state.AddCovered(index, member.UserName);
         }
@@ -148,7 +142,7 @@ public sealed partial class EnforcementPlanner
 
         state.AddStep(index, new EnforcementStep(
             EnforcementStepKind.AttachGroupPolicy, EnforcementTarget.Group(groupName), state.PolicyArn));
-        foreach (var member in members)
+        foreach (var member in group.Members)
         {
             state.AddAffected(member.UserName, $"a member of group '{groupName}'");
         }
@@ -172,13 +166,8 @@ public sealed partial class EnforcementPlanner
     private async Task PlanGroupRemoveAsync(EnforcementTarget target, int index, PlanState state, CancellationToken ct)
     {
         _monitor.Log($"Calling GetGroup for '{target.Name}' to list its members.");
-        var members = await IamPaging.ReadAllAsync(async marker =>
-        {
-            var page = await _client.GetGroupAsync(target.Name, marker, IamPaging.MaxPageSize, ct)
-                .ConfigureAwait(false);
-            return new Page<IamUserInfo>(page.Members, page.Marker);
-        }).ConfigureAwait(false);
-        foreach (var member in members)
+        var group = await IamPaging.ReadGroupAsync(_client, target.Name, ct).ConfigureAwait(false);
+        foreach (var member in group.Members)
         {
             state.AddCovered(index, member.UserName);
         }

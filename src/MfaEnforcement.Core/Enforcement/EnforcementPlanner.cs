@@ -162,15 +162,10 @@ public sealed partial class EnforcementPlanner
         _monitor.Log($"Calling GetGroup for '{groupName}' to list its members.");
         try
         {
-            var members = await IamPaging.ReadAllAsync(async marker =>
-            {
-                var page = await _client.GetGroupAsync(groupName, marker, IamPaging.MaxPageSize, ct)
-                    .ConfigureAwait(false);
-                via.Name = page.Group.GroupName;
-                return new Page<IamUserInfo>(page.Members, page.Marker);
-            }).ConfigureAwait(false);
+            var group = await IamPaging.ReadGroupAsync(_client, groupName, ct).ConfigureAwait(false);
+            via.Name = group.Group.GroupName;
             via.Exists = true;
-            via.Members.UnionWith(members.Select(m => m.UserName));
+            via.Members.UnionWith(group.Members.Select(m => m.UserName));
         }
         catch (IamException e) when (e.IsNotFound)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace MfaEnforcement.Core.Iam;
@@ -43,5 +44,18 @@ public static class IamPaging
             marker = page.Marker;
         }
         while (marker is not null);
+    }
+
+    /// <summary>A group and every member, following GetGroup's pages; the marker of the result is null.</summary>
+    public static async Task<GroupMembersPage> ReadGroupAsync(IIamClient client, string groupName, CancellationToken ct)
+    {
+        IamGroupInfo? group = null;
+        var members = await ReadAllAsync(async marker =>
+        {
+            var page = await client.GetGroupAsync(groupName, marker, MaxPageSize, ct).ConfigureAwait(false);
+            group = page.Group;
+            return new Page<IamUserInfo>(page.Members, page.Marker);
+        }).ConfigureAwait(false);
+        return new GroupMembersPage(group!, members, null);
     }
 }

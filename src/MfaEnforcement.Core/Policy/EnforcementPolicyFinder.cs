@@ -108,20 +108,13 @@ public static partial class EnforcementPolicyFinder
         }
     }
 
-    private static async Task<List<AuthorizationDetailsPage>> ReadDetailsAsync(IIamClient client,
-        AuthorizationDetailsFilter filter, CancellationToken ct)
-    {
-        var pages = new List<AuthorizationDetailsPage>();
-        string? marker = null;
-        do
+    /// <summary>Every page of GetAccountAuthorizationDetails for <paramref name="filter"/>, kept whole.</summary>
+    private static Task<List<AuthorizationDetailsPage>> ReadDetailsAsync(IIamClient client,
+        AuthorizationDetailsFilter filter, CancellationToken ct) =>
+        IamPaging.ReadAllAsync(async marker =>
         {
             AuthorizationDetailsPage page = await client.GetAccountAuthorizationDetailsAsync(filter, marker,
                 IamPaging.MaxPageSize, ct).ConfigureAwait(false);
-            pages.Add(page);
-            marker = page.Marker;
-        }
-        while (marker is not null);
-
-        return pages;
-    }
+            return new Page<AuthorizationDetailsPage>(new[] { page }, page.Marker);
+        });
 }

@@ -89,16 +89,10 @@ public sealed class GetIamGroupCommand : IamCmdletBase
         try
         {
             WriteVerbose($"Calling GetGroup for '{name}'.");
-            IamGroupInfo? group = null;
-            var members = Await(ct => IamPaging.ReadAllAsync(async m =>
+            var group = Await(ct => IamPaging.ReadGroupAsync(Client, name, ct));
+            if (Path is null || group.Group.Path.StartsWith(Path))
             {
-                var page = await Client.GetGroupAsync(name, m, IamPaging.MaxPageSize, ct).ConfigureAwait(false);
-                group = page.Group;
-                return new Page<string>(page.Members.Select(u => u.UserName).ToList(), page.Marker);
-            }));
-            if (Path is null || group!.Path.StartsWith(Path))
-            {
-                WriteObject(new IamGroup(group!, members));
+                WriteObject(new IamGroup(group.Group, group.Members.Select(u => u.UserName).ToList()));
             }
         }
         catch (IamException e) when (!e.ConcernsEveryCall)
