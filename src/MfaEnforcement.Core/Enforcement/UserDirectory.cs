@@ -34,9 +34,6 @@ internal sealed class UserDirectory
         }
     }
 
-    /// <summary>How many users the account holds.</summary>
-    public int Count => _users.Count;
-
     /// <summary>
     /// Reads every user of the account, or returns null when that fails for a reason of its own, such as a caller
     /// who may not call GetAccountAuthorizationDetails: the plan then falls back to the per-user reads, which need

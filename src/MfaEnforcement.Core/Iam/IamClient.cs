@@ -226,9 +226,10 @@ public sealed partial class IamClient : IIamClient, IDisposable
     {
         // The SDK settles the credentials file's location once per process, and takes AWS_SHARED_CREDENTIALS_FILE
         // only if that file existed then; a file created later (New-MfaSession -SaveAsProfile) is named explicitly.
-        var chain = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE"))
+        var configured = Sessions.SharedCredentialsFile.Configured();
+        var chain = configured is null
             ? new CredentialProfileStoreChain()
-            : new CredentialProfileStoreChain(Sessions.SharedCredentialsFile.Default().Path);
+            : new CredentialProfileStoreChain(configured.Path);
         if (!chain.TryGetProfile(profileName, out var profile))
         {
             throw new IamException(

@@ -24,15 +24,14 @@ public sealed class SharedCredentialsFile
     public string Path { get; }
 
     /// <summary>The file the AWS SDKs and CLI read in this process's environment.</summary>
-    public static SharedCredentialsFile Default()
+    public static SharedCredentialsFile Default() =>
+        Configured() ?? new SharedCredentialsFile(System.IO.Path.Combine(Home(), ".aws", "credentials"));
+
+    /// <summary>The file AWS_SHARED_CREDENTIALS_FILE names, or null when it names none.</summary>
+    public static SharedCredentialsFile? Configured()
     {
         var configured = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return new SharedCredentialsFile(ExpandHome(configured!));
-        }
-
-        return new SharedCredentialsFile(System.IO.Path.Combine(Home(), ".aws", "credentials"));
+        return string.IsNullOrEmpty(configured) ? null : new SharedCredentialsFile(ExpandHome(configured!));
     }
 
     /// <summary>The file's text, empty when it does not exist.</summary>
