@@ -250,29 +250,8 @@ internal sealed class SeedLoader
             CreateDate = Created(seed.CreateDate),
         };
 
-        foreach (string reference in seed.AttachedPolicies)
-        {
-            ManagedPolicy policy = ResolvePolicy(_account, reference);
-            if (!group.AttachedPolicies.Contains(policy))
-            {
-                group.AttachedPolicies.Add(policy);
-                policy.AttachedGroups.Add(group);
-            }
-        }
-
-        if (group.AttachedPolicies.Count > Rules.ManagedPoliciesPerEntity)
-        {
-            throw new SeedException($"at most {Rules.ManagedPoliciesPerEntity} managed policies per group");
-        }
-
-        foreach ((string name, JsonElement document) in seed.InlinePolicies)
-        {
-            Rules.PolicyName(name);
-            string text = DocumentText(document);
-            PolicyDocuments.Validate(text);
-            group.InlinePolicies[name] = text;
-        }
-
+        AddPolicies(_account, "group", seed.AttachedPolicies, seed.InlinePolicies, group.AttachedPolicies,
+            group.InlinePolicies, policy => policy.AttachedGroups.Add(group));
         _account.Groups.Add(group);
     }
 
@@ -327,6 +306,38 @@ internal sealed class SeedLoader
     }
 
     /// <summary>A policy by ARN, or by name: a customer-managed policy first, then an AWS-managed one.</summary>
+    /// <summary>
+    /// Attaches a user's or a group's seeded managed policies (once each, within IAM's limit per entity) and sets its
+    /// inline ones after checking their names and documents.
+    /// </summary>
+    internal static void AddPolicies(AccountState account, string entityKind, IEnumerable<string> references,
+        IDictionary<string, JsonElement> inline, List<ManagedPolicy> attached, IDictionary<string, string> inlineTarget,
+        Action<ManagedPolicy> attachBack)
+    {
+        foreach (string reference in references)
+        {
+            ManagedPolicy policy = ResolvePolicy(account, reference);
+            if (!attached.Contains(policy))
+            {
+                attached.Add(policy);
+                attachBack(policy);
+            }
+        }
+
+        if (attached.Count > Rules.ManagedPoliciesPerEntity)
+        {
+            throw new SeedException($"at most {Rules.ManagedPoliciesPerEntity} managed policies per {entityKind}");
+        }
+
+        foreach ((string name, JsonElement document) in inline)
+        {
+            Rules.PolicyName(name);
+            string text = DocumentText(document);
+            PolicyDocuments.Validate(text);
+            inlineTarget[name] = text;
+        }
+    }
+
     internal static ManagedPolicy ResolvePolicy(AccountState account, string reference)
     {
         if (reference.StartsWith("arn:", StringComparison.Ordinal))

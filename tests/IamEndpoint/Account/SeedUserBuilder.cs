@@ -35,7 +35,8 @@ internal sealed class SeedUserBuilder(AccountState account)
         }
 
         AddMemberships(user, seed);
-        AddPolicies(user, seed);
+        SeedLoader.AddPolicies(account, "user", seed.AttachedPolicies, seed.InlinePolicies, user.AttachedPolicies,
+            user.InlinePolicies, policy => policy.AttachedUsers.Add(user));
         AddAccessKeys(user, user.AccessKeys, seed.AccessKeys);
         account.Users.Add(user);
         AddDevices(user, seed);
@@ -127,32 +128,6 @@ internal sealed class SeedUserBuilder(AccountState account)
         if (user.Groups.Count > Rules.GroupsPerUser)
         {
             throw new SeedException($"at most {Rules.GroupsPerUser} groups per user");
-        }
-    }
-
-    private void AddPolicies(IamUser user, SeedUser seed)
-    {
-        foreach (string reference in seed.AttachedPolicies)
-        {
-            ManagedPolicy policy = SeedLoader.ResolvePolicy(account, reference);
-            if (!user.AttachedPolicies.Contains(policy))
-            {
-                user.AttachedPolicies.Add(policy);
-                policy.AttachedUsers.Add(user);
-            }
-        }
-
-        if (user.AttachedPolicies.Count > Rules.ManagedPoliciesPerEntity)
-        {
-            throw new SeedException($"at most {Rules.ManagedPoliciesPerEntity} managed policies per user");
-        }
-
-        foreach ((string name, JsonElement document) in seed.InlinePolicies)
-        {
-            Rules.PolicyName(name);
-            string text = SeedLoader.DocumentText(document);
-            PolicyDocuments.Validate(text);
-            user.InlinePolicies[name] = text;
         }
     }
 
